@@ -12,8 +12,8 @@ import { buildMessage, type MessageModel } from "./model.ts";
 import { readSpec } from "./spec.ts";
 
 const root = resolve(import.meta.dirname, "../..");
-const specDir = resolve(process.env.KAFKA_PROTOCOL_DIR ?? join(root, "../shared/kafka-protocol"));
-const outDir = join(root, "src/protocol/generated");
+export const DEFAULT_SPEC_DIR = resolve(process.env.KAFKA_PROTOCOL_DIR ?? join(root, "../shared/kafka-protocol"));
+export const DEFAULT_OUT_DIR = join(root, "src/protocol/generated");
 
 export function kebab(name: string): string {
   return name
@@ -22,7 +22,7 @@ export function kebab(name: string): string {
     .toLowerCase();
 }
 
-function generate(): void {
+export function generate(specDir = DEFAULT_SPEC_DIR, outDir = DEFAULT_OUT_DIR): number {
   rmSync(outDir, { recursive: true, force: true });
   for (const folder of ["messages", "metadata-records", "coordinator-records"]) {
     mkdirSync(join(outDir, folder), { recursive: true });
@@ -62,7 +62,10 @@ function generate(): void {
   writeFileSync(join(outDir, "api-table.ts"), emitApiTable(apis));
   writeFileSync(join(outDir, "schemas.ts"), emitSchemas(models));
   writeFileSync(join(outDir, "all-messages.ts"), emitAllMessages(files));
-  console.log(`generated ${models.length} messages (${apis.length} APIs) into ${outDir}`);
+  return models.length;
 }
 
-generate();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const count = generate();
+  console.log(`generated ${count} messages into ${DEFAULT_OUT_DIR}`);
+}

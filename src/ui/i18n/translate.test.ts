@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { en } from "./en.ts";
+import { ko } from "./ko.ts";
+import { translate } from "./translate.ts";
+
+describe("UI strings", () => {
+  it("exist in both languages with the same placeholders", () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(ko[key]), key).toEqual(placeholders(en[key]));
+      expect(ko[key].trim(), key).not.toBe("");
+    }
+  });
+
+  it("fill in placeholders", () => {
+    expect(translate("en", "broker.card.title", { id: 3 })).toBe("Broker 3");
+    expect(translate("ko", "broker.card.title", { id: 3 })).toBe("브로커 3");
+  });
+});
