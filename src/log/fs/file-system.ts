@@ -1,0 +1,68 @@
+/**
+ * The log engine's only view of storage: a small file-like port. Four backends implement
+ * it (memory here; OPFS and IndexedDB in runtime/web-worker; node:fs in runtime/node), and
+ * all pass one contract suite (file-system-contract.ts).
+ *
+ * Data operations on an open file are synchronous, because OPFS sync access handles and
+ * node:fs are, and the hot append/read path should not pay for a promise per call.
+ * Operations that create, find or remove files, and flushing, are asynchronous, because
+ * OPFS can only open a file and IndexedDB can only persist asynchronously.
+ *
+ * Paths are '/'-separated and relative to the backend's root, e.g.
+ * "broker-1/orders-0/00000000000000000000.log". Directories exist implicitly for the
+ * files under them, and `mkdir` makes an empty one.
+ */
+
+/** Why a storage operation failed; the log maps these to KAFKA_STORAGE_ERROR. */
+export type StorageErrorKind = "not-found" | "already-exists" | "disk-full" | "io-error" | "closed";
+
+export class StorageError extends Error {
+  override readonly name = "StorageError";
+  constructor(
+    readonly kind: StorageErrorKind,
+    readonly path: string,
+    detail: string,
+  ) {
+    super(`${kind}: ${path}: ${detail}`);
+  }
+}
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (default false: a missing file is not-found). */
+  create?: boolean;
+}
+
+export interface StorageFile {
+  readonly path: string;
+  /** The file's current size in bytes. */
+  size(): number;
+  /**
+   * Up to `length` bytes from `position` (fewer at the end of the file). The result may be
+   * a view into the backend's memory: callers must not keep it across writes.
+   */
+  read(position: number, length: number): Uint8Array;
+  /** Write `data` at `position`, growing the file as needed (a gap reads as zeros). */
+  write(position: number, data: Uint8Array): void;
+  /** Write `data` at the end; returns the position it was written at. */
+  append(data: Uint8Array): number;
+  /** Cut the file to `size` bytes (or grow it with zeros). */
+  truncate(size: number): void;
+  /** Make everything written so far durable: it survives a crash of the process. */
+  flush(): Promise<void>;
+  /** Flush and release the file; later calls on it fail with a `closed` StorageError. */
+  close(): Promise<void>;
+}
+
+export interface FileSystem {
+  /** A name for logs and the UI: "opfs", "indexeddb", "memory", "node". */
+  readonly kind: string;
+  open(path: string, options?: OpenOptions): Promise<StorageFile>;
+  exists(path: string): Promise<boolean>;
+  /** Names (not paths) of the files and directories directly in `directory`, sorted. */
+  list(directory: string): Promise<string[]>;
+  mkdir(directory: string): Promise<void>;
+  /** Replace `to` with `from` (as Kafka swaps in cleaned segments and checkpoints). */
+  rename(from: string, to: string): Promise<void>;
+  /** Delete a file, or a directory with everything in it. Missing paths are fine. */
+  delete(path: string): Promise<void>;
+}
