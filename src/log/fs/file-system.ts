@@ -11,10 +11,13 @@
  * Paths are '/'-separated and relative to the backend's root, e.g.
  * "broker-1/orders-0/00000000000000000000.log". Directories exist implicitly for the
  * files under them, and `mkdir` makes an empty one.
+ *
+ * A file is open at most once at a time (OPFS sync access handles are exclusive): opening
+ * it again, renaming it or deleting it while it is open fails with a `busy` StorageError.
  */
 
 /** Why a storage operation failed; the log maps these to KAFKA_STORAGE_ERROR. */
-export type StorageErrorKind = "not-found" | "already-exists" | "disk-full" | "io-error" | "closed";
+export type StorageErrorKind = "not-found" | "busy" | "disk-full" | "io-error" | "closed";
 
 export class StorageError extends Error {
   override readonly name = "StorageError";
