@@ -35,7 +35,9 @@ describe("the layer check", () => {
     expect(checkFile(src, `${src}/runtime/node/x.ts`, 'import { readFile } from "node:fs";')).toEqual([]);
   });
 
-  it("lets tests use Node", () => {
+  it("lets tests and their support code use Node and wire layers together", () => {
     expect(checkFile(src, `${src}/log/x.test.ts`, 'import { tmpdir } from "node:os";')).toEqual([]);
+    expect(checkFile(src, `${src}/client/x.test.ts`, 'import { b } from "../broker/b.ts";')).toEqual([]);
+    expect(checkFile(src, `${src}/log/testing/x.ts`, 'import { expect } from "vitest";')).toEqual([]);
   });
 });

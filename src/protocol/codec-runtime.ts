@@ -74,8 +74,9 @@ export function readBytes(
     r.fail("invalid-value", `${what} is null`);
     return new Uint8Array(0);
   }
-  // Copy: a decoded message must not keep the whole received frame alive.
-  return value === null ? null : value.slice();
+  // Copy: a decoded message must not keep the whole received frame alive. `new Uint8Array`
+  // rather than `.slice()`, which on a Node Buffer returns a view, not a copy.
+  return value === null ? null : new Uint8Array(value);
 }
 
 export function writeUuid(w: Writer, value: Uuid, what: string): void {
@@ -206,7 +207,10 @@ export function readTaggedFields(
     }
     r.offset = start + size;
   }
-  return unknown;
+  // Kafka writes tagged fields in ascending tag order (and so does writeTaggedFields), but
+  // does not check the order it reads. Sorting makes the decoded value the one its encoding
+  // decodes to, so a message relayed onward reads the same at the other end.
+  return unknown?.sort((a, b) => a.tag - b.tag);
 }
 
 /** Structural equality for deciding whether a tagged field still holds its default. */

@@ -58,7 +58,8 @@ export class FrameSplitter {
 
   private take(count: number): Uint8Array {
     const all = this.joined();
-    const frame = all.slice(0, count);
+    // A copy that owns its buffer: chunks from a socket may be views into larger ones.
+    const frame = new Uint8Array(all.subarray(0, count));
     const rest = all.subarray(count);
     this.pending = rest.length > 0 ? [rest] : [];
     this.pendingBytes = rest.length;

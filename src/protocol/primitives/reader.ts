@@ -101,8 +101,9 @@ export class Reader {
     return value;
   }
 
+  /** 16 bytes, copied (`new Uint8Array`, since a Node Buffer's `slice` would share memory). */
   uuid(): Uint8Array {
-    return this.raw(16).slice();
+    return new Uint8Array(this.raw(16));
   }
 
   /** Unsigned LEB128 of at most 5 bytes (32 bits). */
