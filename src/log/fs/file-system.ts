@@ -9,11 +9,21 @@
  * OPFS can only open a file and IndexedDB can only persist asynchronously.
  *
  * Paths are '/'-separated and relative to the backend's root, e.g.
- * "broker-1/orders-0/00000000000000000000.log". Directories exist implicitly for the
- * files under them, and `mkdir` makes an empty one.
+ * "broker-1/orders-0/00000000000000000000.log"; "" is the root itself. Leading and trailing
+ * slashes are ignored; an empty, "." or ".." segment is a programmer error and throws a
+ * plain Error (see storage-path.ts). Directories exist implicitly for the files under them
+ * (opening with `create` makes the missing parents), and `mkdir` makes an empty one; a
+ * directory stays when the last file in it is deleted. A path is a file or a directory,
+ * never both: using one as the other fails with `io-error`.
  *
  * A file is open at most once at a time (OPFS sync access handles are exclusive): opening
- * it again, renaming it or deleting it while it is open fails with a `busy` StorageError.
+ * it again, renaming it, replacing it by a rename or deleting it (or a directory above it)
+ * while it is open fails with a `busy` StorageError. Every backend enforces this within one
+ * FileSystem instance; across instances on the same root only OPFS does (a root belongs to
+ * one broker).
+ *
+ * Durability: file contents are durable once `flush` (or `close`) resolves. Namespace
+ * changes (create, mkdir, rename, delete) are durable once their promise resolves.
  */
 
 /** Why a storage operation failed; the log maps these to KAFKA_STORAGE_ERROR. */
@@ -44,15 +54,25 @@ export interface StorageFile {
    * a view into the backend's memory: callers must not keep it across writes.
    */
   read(position: number, length: number): Uint8Array;
-  /** Write `data` at `position`, growing the file as needed (a gap reads as zeros). */
+  /**
+   * Write `data` at `position`, growing the file as needed (a gap reads as zeros). The bytes
+   * are copied: the caller may reuse `data` at once. An empty `data` changes nothing, not
+   * even the size. A full disk throws `disk-full`.
+   */
   write(position: number, data: Uint8Array): void;
   /** Write `data` at the end; returns the position it was written at. */
   append(data: Uint8Array): number;
   /** Cut the file to `size` bytes (or grow it with zeros). */
   truncate(size: number): void;
-  /** Make everything written so far durable: it survives a crash of the process. */
+  /**
+   * Make everything written so far durable: it survives a crash of the process and a power
+   * cut. Writes that were not flushed may survive a crash in part (a torn tail).
+   */
   flush(): Promise<void>;
-  /** Flush and release the file; later calls on it fail with a `closed` StorageError. */
+  /**
+   * Flush and release the file; later calls on it fail with a `closed` StorageError (closing
+   * twice too). The file is released even when the flush fails, and then close rejects.
+   */
   close(): Promise<void>;
 }
 
@@ -61,11 +81,23 @@ export interface FileSystem {
   readonly kind: string;
   open(path: string, options?: OpenOptions): Promise<StorageFile>;
   exists(path: string): Promise<boolean>;
-  /** Names (not paths) of the files and directories directly in `directory`, sorted. */
+  /**
+   * Names (not paths) of the files and directories directly in `directory`, sorted by UTF-16
+   * code units (plain `Array.prototype.sort`). A missing directory is `not-found`.
+   */
   list(directory: string): Promise<string[]>;
+  /** Make `directory` and its missing parents (mkdir -p); an existing one is fine. */
   mkdir(directory: string): Promise<void>;
-  /** Replace `to` with `from` (as Kafka swaps in cleaned segments and checkpoints). */
+  /**
+   * Replace `to` with `from` (as Kafka swaps in cleaned segments and checkpoints), making
+   * `to`'s missing parents. Only files rename: a directory `from` or `to` is `io-error`, a
+   * missing `from` is `not-found`. Atomic on node:fs, OPFS (with FileSystemHandle.move) and
+   * IndexedDB.
+   */
   rename(from: string, to: string): Promise<void>;
-  /** Delete a file, or a directory with everything in it. Missing paths are fine. */
+  /**
+   * Delete a file, or a directory with everything in it. Missing paths are fine. Deleting
+   * the root ("") is a programmer error.
+   */
   delete(path: string): Promise<void>;
 }

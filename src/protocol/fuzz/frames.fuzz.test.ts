@@ -21,7 +21,8 @@ import type { Xorshift32 } from "./testing/xorshift.ts";
 const SEED = seedFromEnvironment();
 const VALUES_PER_VERSION = 2;
 /** Far above any honest decode (tens of microseconds); only a hang or a blow-up gets here. */
-const SLOWEST_ALLOWED_MS = 250;
+// A hang or a quadratic decode takes seconds; a GC pause on a loaded 2-core machine does not.
+const SLOWEST_ALLOWED_MS = 1500;
 /**
  * Garbage between collections included, a run stays far below this; one decode that
  * believed a hostile 2^31 length would blow through it (or die trying).

@@ -133,6 +133,7 @@ describe("hostile lengths", () => {
         }
       }
     }
-    expect(slowestMs).toBeLessThan(100);
+    // Generous: this catches hangs and quadratic work, not GC pauses on a busy machine.
+    expect(slowestMs).toBeLessThan(1500);
   });
 });
