@@ -5,6 +5,9 @@ import react from "@vitejs/plugin-react";
 export default defineConfig({
   plugins: [react()],
   worker: { format: "es" },
+  // Dependencies imported only from workers are not found by the dev server's start-up
+  // scan; found later, they are optimized mid-run and can reload the page (e2e harness).
+  optimizeDeps: { include: ["idb"] },
   build: { target: "es2022", sourcemap: true },
   server: { host: "127.0.0.1", port: 5173, strictPort: true },
 });
