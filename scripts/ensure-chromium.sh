@@ -7,9 +7,9 @@ set -euo pipefail
 CHROMIUM=/usr/bin/chromium
 need=()
 [ -x "$CHROMIUM" ] || need+=(chromium)
-if command -v fc-list >/dev/null 2>&1; then
-  fc-list | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
-else
+# Not `grep -q`: it exits at the first match, fc-list dies of SIGPIPE, and pipefail
+# would report the font missing.
+if ! command -v fc-list >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
   need+=(fonts-noto-cjk)
 fi
 
