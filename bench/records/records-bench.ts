@@ -17,6 +17,7 @@ import {
   encodeRecordBatch,
   type RecordInput,
 } from "../../src/protocol/records/record-batch.ts";
+import { pseudoRandomBytes } from "../../src/protocol/records/testing/pseudo-random-bytes.ts";
 
 export interface RecordsBenchOptions {
   rounds?: number;
@@ -69,17 +70,6 @@ function medianRate(
   return median(rates);
 }
 
-function pseudoRandomBytes(length: number, seed: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let state = seed;
-  for (let index = 0; index < length; index++) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    bytes[index] = state & 0xff;
-  }
-  return bytes;
-}
 
 /** As many 100-byte-value records as fit one ~16 KiB uncompressed batch. */
 export function benchRecords(): RecordInput[] {

@@ -5,6 +5,7 @@
  * min.cleanable.dirty.ratio of the cleanable log, map every key in it to its latest offset
  * and rewrite each cleanable segment keeping only the latest record per key.
  */
+import { concatBytes } from "../../protocol/primitives/bytes.ts";
 import { decodeRecordBatch } from "../../protocol/records/record-batch-decoder.ts";
 import type { FileSystem } from "../fs/file-system.ts";
 import type { LogConfig } from "../log-config.ts";
@@ -74,19 +75,9 @@ export async function compactLog(
       if (result.bytes !== null) parts.push(result.bytes === bytes ? bytes.slice() : result.bytes);
     }
     if (!changed) continue;
-    const cleanedBytes = concatenate(parts);
+    const cleanedBytes = concatBytes(parts);
     const index = segments.indexOf(segment);
     segments[index] = await swapInCleanedSegment(fs, directory, segment, cleanedBytes, config);
   }
   return { firstDirtyOffset: uncleanable, cleaned: true, recordsRemoved, dirtyRatio };
-}
-
-function concatenate(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 /** Test helpers: producer-style record batches with readable values. */
+import { concatBytes } from "../../protocol/primitives/bytes.ts";
 import { encodeRecordBatch } from "../../protocol/records/record-batch-encoder.ts";
 
 const encoder = new TextEncoder();
@@ -16,11 +17,5 @@ export function producerBatch(count: number, timestampMs = 1_700_000_000_000n, v
 }
 
 export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

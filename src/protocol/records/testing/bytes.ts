@@ -4,6 +4,7 @@
  * compared here with a plain loop and only a mismatch is reported through expect.
  */
 import { expect } from "vitest";
+export { pseudoRandomBytes } from "./pseudo-random-bytes.ts";
 
 export function expectBytesEqual(actual: Uint8Array | null, expected: Uint8Array | null): void {
   if (actual === null || expected === null) {
@@ -18,14 +19,3 @@ export function expectBytesEqual(actual: Uint8Array | null, expected: Uint8Array
   }
 }
 
-export function pseudoRandomBytes(length: number, seed: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let state = seed >>> 0 || 1;
-  for (let index = 0; index < length; index++) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    bytes[index] = state & 0xff;
-  }
-  return bytes;
-}
