@@ -5,24 +5,33 @@
  * nothing is appended.
  */
 import { ErrorCode } from "../protocol/generated/error-codes.ts";
-import type { RecordBatchHeader } from "../protocol/records/batch-header.ts";
-import { iterateRecordBatches } from "../protocol/records/record-batch-scan.ts";
+import { isRecordBatchCrcValid, readRecordBatchHeader, type RecordBatchHeader } from "../protocol/records/batch-header.ts";
 import { logFailure, type LogFailure } from "./log-errors.ts";
 
+/**
+ * The same walk as iterateRecordBatches with verifyCrc, without a generator and an entry
+ * object per batch: this runs on every append, and everything but the CRC should be free.
+ */
 export function validateBatches(
   records: Uint8Array,
   maxMessageBytes: number,
 ): { ok: true; headers: RecordBatchHeader[] } | LogFailure {
   const headers: RecordBatchHeader[] = [];
-  for (const entry of iterateRecordBatches(records, { verifyCrc: true })) {
-    if (entry.kind !== "batch") return logFailure(entry.error.errorCode, entry.error.message);
-    if (entry.header.sizeInBytes > maxMessageBytes) {
+  for (let position = 0; position < records.length; ) {
+    const read = readRecordBatchHeader(records, position);
+    if (!read.ok) return logFailure(read.error.errorCode, read.error.message);
+    const header = read.value;
+    if (!isRecordBatchCrcValid(records, header)) {
+      return logFailure(ErrorCode.CORRUPT_MESSAGE, `batch at byte ${position}: stored CRC ${header.crc} does not match the batch`);
+    }
+    if (header.sizeInBytes > maxMessageBytes) {
       return logFailure(
         ErrorCode.MESSAGE_TOO_LARGE,
-        `a batch of ${entry.header.sizeInBytes} bytes is larger than max.message.bytes (${maxMessageBytes})`,
+        `a batch of ${header.sizeInBytes} bytes is larger than max.message.bytes (${maxMessageBytes})`,
       );
     }
-    headers.push(entry.header);
+    headers.push(header);
+    position += header.sizeInBytes;
   }
   if (headers.length === 0) return logFailure(ErrorCode.INVALID_RECORD, "the request holds no record batch");
   return { ok: true, headers };

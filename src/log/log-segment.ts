@@ -4,14 +4,39 @@
  * end; it shrinks only by truncation (followers, recovery).
  */
 import { computeRecordBatchCrc, readRecordBatchHeader, type RecordBatchHeader } from "../protocol/records/batch-header.ts";
+import { FRAME_FIELDS_BYTES, frameBaseOffset, frameLastOffset, frameSize, isPlausibleFrameSize, viewOf } from "./batch-frames.ts";
 import type { FileSystem, StorageFile } from "./fs/file-system.ts";
 import type { LogConfig } from "./log-config.ts";
 import { OffsetIndex } from "./offset-index.ts";
+import type { ScratchBytes } from "./scratch-bytes.ts";
 import { LOG_SUFFIX, OFFSET_INDEX_SUFFIX, segmentPath, TIME_INDEX_SUFFIX } from "./segment-files.ts";
 import { TimeIndex } from "./time-index.ts";
 
 /** How much of the log a header scan reads at a time. */
 const SCAN_WINDOW_BYTES = 64 * 1024;
+/**
+ * Recovery reads the whole segment, so it reads in larger windows: fewer storage calls
+ * and allocations per GiB (each costs far more than the bytes it moves), and fewer batches
+ * cut at a window's end and read twice.
+ */
+const RECOVERY_WINDOW_BYTES = 1024 * 1024;
+/** Finding a batch from an index entry walks at most index.interval.bytes and a batch. */
+const LOCATE_WINDOW_BYTES = 8 * 1024;
+/**
+ * The window `locate` reads into, shared by every segment in this worker: it is used only
+ * synchronously, and nothing read into it outlives the call (locate returns numbers).
+ */
+const locateWindow = new Uint8Array(LOCATE_WINDOW_BYTES);
+/** Bytes a batch's whole size can be read from: baseOffset and batchLength. */
+const SIZE_FIELDS_BYTES = 12;
+
+/** Where a batch is in the segment, from its frame fields alone (see batch-frames.ts). */
+interface BatchFrame {
+  position: number;
+  sizeInBytes: number;
+  baseOffset: bigint;
+  lastOffset: bigint;
+}
 
 export interface SegmentBatch {
   /** The batch's header; its own `position` is within `bytes`' window, not the file. */
@@ -110,25 +135,40 @@ export class LogSegment {
    * Batches from byte `position` on, read in windows of the file; stops at the end, at a
    * torn tail or at a damaged header. `bytes` is a view valid until the next write.
    */
-  *batchesFrom(position: number, end = this.sizeBytes): Generator<SegmentBatch> {
+  *batchesFrom(position: number, end = this.sizeBytes, windowBytes = SCAN_WINDOW_BYTES): Generator<SegmentBatch> {
+    yield* this.scan(position, end, windowBytes, null);
+  }
+
+  /**
+   * batchesFrom, reading every window into `reused`: no new memory per window, but each
+   * batch's `bytes` is valid only until the scan moves on. For recovery, which is done
+   * with a batch once it has checked it.
+   */
+  private *scan(position: number, end: number, windowBytes: number, reused: Uint8Array | null): Generator<SegmentBatch> {
     let at = position;
     while (at < end) {
-      const window = this.log.read(at, Math.min(SCAN_WINDOW_BYTES, end - at));
+      const length = Math.min(windowBytes, end - at);
+      const window = reused === null ? this.log.read(at, length) : reused.subarray(0, this.log.readInto(at, reused.subarray(0, length)));
+      const view = viewOf(window);
       let inWindow = 0;
       while (inWindow < window.length) {
+        // A batch that runs past the window waits for the next one. Checked here, from its
+        // size field, because readRecordBatchHeader would report it as a (costly) error.
+        if (window.length - inWindow < SIZE_FIELDS_BYTES) break;
+        const size = frameSize(view, inWindow);
+        if (isPlausibleFrameSize(size) && inWindow + size > window.length) break;
         const header = readRecordBatchHeader(window, inWindow);
         if (!header.ok) {
           if (header.error.kind !== "truncated") return;
           break; // the batch runs past this window
         }
-        const size = header.value.sizeInBytes;
         yield { header: header.value, position: at + inWindow, bytes: window.subarray(inWindow, inWindow + size) };
         inWindow += size;
       }
       if (inWindow === 0) {
         // One batch larger than the window: read it whole, if the log holds it whole.
-        const size = peekSize(this.log.read(at, 12));
-        if (size <= 12 || at + size > end) return;
+        const size = peekSize(this.log.read(at, SIZE_FIELDS_BYTES));
+        if (size <= SIZE_FIELDS_BYTES || at + size > end) return;
         const whole = this.log.read(at, size);
         const header = readRecordBatchHeader(whole, 0);
         if (!header.ok) return;
@@ -139,31 +179,53 @@ export class LogSegment {
     }
   }
 
-  /** The position of the first batch whose last offset is at least `offset`, or null. */
-  findBatch(offset: bigint): SegmentBatch | null {
-    const start = this.offsetIndex.lookup(offset);
-    for (const batch of this.batchesFrom(start.position)) {
-      if (batch.header.lastOffset >= offset) return batch;
+  /**
+   * The batch holding `offset`, or the first after it, or null when the segment ends
+   * first: from the offset index's nearest entry, walking batch sizes in small windows.
+   */
+  private locate(offset: bigint): BatchFrame | null {
+    let at = this.offsetIndex.lookup(offset).position;
+    while (at + FRAME_FIELDS_BYTES <= this.sizeBytes) {
+      const filled = this.log.readInto(at, locateWindow.subarray(0, Math.min(LOCATE_WINDOW_BYTES, this.sizeBytes - at)));
+      const window = locateWindow.subarray(0, filled);
+      const view = viewOf(window);
+      let inWindow = 0;
+      while (inWindow + FRAME_FIELDS_BYTES <= window.length) {
+        const size = frameSize(view, inWindow);
+        // Cannot happen in a segment's valid part; stop rather than walk into nonsense.
+        if (!isPlausibleFrameSize(size) || at + inWindow + size > this.sizeBytes) return null;
+        const lastOffset = frameLastOffset(view, inWindow);
+        if (lastOffset >= offset) return { position: at + inWindow, sizeInBytes: size, baseOffset: frameBaseOffset(view, inWindow), lastOffset };
+        inWindow += size; // may land past this window: the next one starts there
+      }
+      at += inWindow;
     }
     return null;
   }
 
   /**
    * Whole batches starting with the one holding `offset`, up to `maxBytes` (but at least
-   * one batch when `minOneBatch`), none starting at or after `maxOffset`. A view into
-   * storage: copy before keeping it.
+   * one batch when `minOneBatch`), none starting at or after `maxOffset`, read into
+   * `buffer`: valid until its next use.
+   *
+   * One storage read fetches everything that could be returned, and batch sizes are read
+   * from it to find where to cut: the bytes are never read twice.
    */
-  read(offset: bigint, maxBytes: number, maxOffset: bigint, minOneBatch: boolean): Uint8Array | null {
-    const first = this.findBatch(offset);
-    if (first === null || first.header.baseOffset >= maxOffset) return null;
-    let end = first.position;
-    for (const batch of this.batchesFrom(first.position)) {
-      if (batch.header.baseOffset >= maxOffset) break;
-      const grown = batch.position + batch.header.sizeInBytes - first.position;
-      if (grown > maxBytes && !(minOneBatch && end === first.position)) break;
-      end = batch.position + batch.header.sizeInBytes;
+  read(offset: bigint, maxBytes: number, maxOffset: bigint, minOneBatch: boolean, buffer: ScratchBytes): Uint8Array | null {
+    const first = this.locate(offset);
+    if (first === null || first.baseOffset >= maxOffset) return null;
+    const budget = minOneBatch ? Math.max(maxBytes, first.sizeInBytes) : maxBytes;
+    const target = buffer.take(Math.min(budget, this.sizeBytes - first.position));
+    const window = target.subarray(0, this.log.readInto(first.position, target));
+    const view = viewOf(window);
+    let end = 0;
+    while (end + FRAME_FIELDS_BYTES <= window.length) {
+      const size = frameSize(view, end);
+      if (!isPlausibleFrameSize(size) || end + size > window.length) break;
+      if (end > 0 && frameBaseOffset(view, end) >= maxOffset) break;
+      end += size;
     }
-    return end === first.position ? null : this.log.read(first.position, end - first.position);
+    return end === 0 ? null : window.subarray(0, end);
   }
 
   /** The last offset of the first batch whose max timestamp is at least `timestamp`. */
@@ -186,7 +248,8 @@ export class LogSegment {
     this.resetFacts();
     const epochStarts: RecoveryResult["epochStarts"] = [];
     let validEnd = 0;
-    for (const { header, position, bytes } of this.batchesFrom(0)) {
+    const window = new Uint8Array(Math.min(RECOVERY_WINDOW_BYTES, this.sizeBytes));
+    for (const { header, position, bytes } of this.scan(0, this.sizeBytes, RECOVERY_WINDOW_BYTES, window)) {
       const crcOk = computeRecordBatchCrc(bytes, 0, header.sizeInBytes) === header.crc;
       if (!crcOk || header.baseOffset < this.nextOffset || header.lastOffset < header.baseOffset) break;
       const last = epochStarts.at(-1);
@@ -251,13 +314,13 @@ export class LogSegment {
    * Facts are rebuilt from what remains.
    */
   truncateTo(offset: bigint): number {
-    const batch = this.findBatch(offset);
+    const batch = this.locate(offset);
     if (batch === null) return 0;
     const removed = this.sizeBytes - batch.position;
     this.log.truncate(batch.position);
     this.sizeBytes = batch.position;
     this.offsetIndex.truncateToPosition(batch.position);
-    this.timeIndex.truncateToOffset(batch.header.baseOffset);
+    this.timeIndex.truncateToOffset(batch.baseOffset);
     this.recomputeFacts();
     return removed;
   }
@@ -279,11 +342,11 @@ export class LogSegment {
   }
 
   async flush(): Promise<void> {
-    await Promise.all([this.log.flush(), this.offsetIndex.file.flush(), this.timeIndex.file.flush()]);
+    await Promise.all([this.log.flush(), this.offsetIndex.flush(), this.timeIndex.flush()]);
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.log.close(), this.offsetIndex.file.close(), this.timeIndex.file.close()]);
+    await Promise.all([this.log.close(), this.offsetIndex.close(), this.timeIndex.close()]);
   }
 
   /** Close and remove the segment's files. */

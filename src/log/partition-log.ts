@@ -15,6 +15,7 @@ import { logFailure, storageFailure, type LogFailure, type LogResult } from "./l
 import { LogSegment } from "./log-segment.ts";
 import { LeaderEpochCache } from "./leader-epoch-cache.ts";
 import { openSegments } from "./segment-loader.ts";
+import { ScratchBytes } from "./scratch-bytes.ts";
 import { SerialQueue } from "./serial-queue.ts";
 
 const INT32_MAX = 2_147_483_647n;
@@ -51,6 +52,9 @@ export interface SegmentInfo {
 
 export class PartitionLog {
   private readonly queue = new SerialQueue();
+  private readonly appendScratch = new ScratchBytes();
+  /** What `read` returns is read into this: valid until the log's next operation. */
+  private readonly readBuffer = new ScratchBytes();
   private offlineReason: string | null = null;
 
   private constructor(
@@ -162,20 +166,28 @@ export class PartitionLog {
     return this.guarded(async () => {
       const checked = validateBatches(records, this.config.maxMessageBytes);
       if (!checked.ok) return checked;
-      const bytes = records.slice(); // never alias the caller's buffer (a network frame)
+      // Stamped in a copy, never in the caller's buffer (a network frame the packet
+      // inspector may still show); the copy is reused, since storage copies what it writes.
+      const bytes = this.appendScratch.copyOf(records);
       const firstOffset = this.logEndOffset;
       let next = firstOffset;
       const logAppendTime = this.config.messageTimestampType === "LogAppendTime";
-      const headers: RecordBatchHeader[] = [];
-      for (const header of checked.headers) {
+      // The headers are validateBatches' fresh objects: updated in place, not copied.
+      const headers = checked.headers;
+      for (const header of headers) {
         setBatchBaseOffset(bytes, header.position, next);
         setBatchPartitionLeaderEpoch(bytes, header.position, leaderEpoch);
-        if (logAppendTime) setBatchMaxTimestamp(bytes, header.position, "LogAppendTime", nowMs);
-        const maxTimestamp = logAppendTime ? nowMs : header.maxTimestamp;
-        headers.push({ ...header, baseOffset: next, lastOffset: next + BigInt(header.lastOffsetDelta), partitionLeaderEpoch: leaderEpoch, maxTimestamp });
-        next += BigInt(header.lastOffsetDelta) + 1n;
+        if (logAppendTime) {
+          setBatchMaxTimestamp(bytes, header.position, "LogAppendTime", nowMs);
+          header.maxTimestamp = nowMs;
+        }
+        header.baseOffset = next;
+        header.lastOffset = next + BigInt(header.lastOffsetDelta);
+        header.partitionLeaderEpoch = leaderEpoch;
+        next = header.lastOffset + 1n;
       }
-      await this.writeBatches(bytes, headers, nowMs);
+      const rolling = this.writeBatches(bytes, headers, nowMs);
+      if (rolling !== null) await rolling;
       if (this.epochs.assign(leaderEpoch, firstOffset)) await this.checkpointEpochs();
       return {
         ok: true,
@@ -202,7 +214,9 @@ export class PartitionLog {
         }
         expected = header.lastOffset + 1n;
       }
-      await this.writeBatches(records.slice(), checked.headers, nowMs);
+      // No copy: nothing changes the bytes, and storage copies what it writes.
+      const rolling = this.writeBatches(records, checked.headers, nowMs);
+      if (rolling !== null) await rolling;
       let epochsChanged = false;
       for (const header of checked.headers) {
         if (header.partitionLeaderEpoch >= 0) epochsChanged = this.epochs.assign(header.partitionLeaderEpoch, header.baseOffset) || epochsChanged;
@@ -212,8 +226,12 @@ export class PartitionLog {
     });
   }
 
-  /** Roll first when the batches would not fit the active segment, by Kafka's rules. */
-  private async writeBatches(bytes: Uint8Array, headers: readonly RecordBatchHeader[], nowMs: bigint): Promise<void> {
+  /**
+   * Roll first when the batches would not fit the active segment, by Kafka's rules. Only a
+   * roll has to wait for storage, so only then is there a promise to await (null
+   * otherwise): most appends then finish without a trip through the microtask queue.
+   */
+  private writeBatches(bytes: Uint8Array, headers: readonly RecordBatchHeader[], nowMs: bigint): Promise<void> | null {
     const first = headers[0]!;
     const last = headers.at(-1)!;
     const maxTimestamp = headers.reduce((max, h) => (h.maxTimestamp > max ? h.maxTimestamp : max), -1n);
@@ -222,8 +240,11 @@ export class PartitionLog {
     const rollingBase = active.firstBatchTimestamp;
     const tooOld = !active.isEmpty && rollingBase !== null && (maxTimestamp > nowMs ? maxTimestamp : nowMs) - rollingBase > BigInt(this.config.segmentMs);
     const offsetOverflow = last.lastOffset - active.baseOffset > INT32_MAX;
-    if (!active.isEmpty && (tooBig || tooOld || active.isIndexFull || offsetOverflow)) await this.roll(first.baseOffset);
+    if (!active.isEmpty && (tooBig || tooOld || active.isIndexFull || offsetOverflow)) {
+      return this.roll(first.baseOffset).then(() => this.activeSegment.append(bytes, headers));
+    }
     this.activeSegment.append(bytes, headers);
+    return null;
   }
 
   /** Close the active segment to appends and start a new one at `baseOffset`. */
@@ -258,7 +279,7 @@ export class PartitionLog {
     if (offset >= maxOffset) return empty;
     let index = this.segmentIndexFor(offset);
     for (; index < this.segments.length; index++) {
-      const found = this.segments[index]!.read(offset, maxBytes, maxOffset, true);
+      const found = this.segments[index]!.read(offset, maxBytes, maxOffset, true, this.readBuffer);
       if (found !== null) return { ok: true, records: found };
     }
     return empty;

@@ -1,8 +1,17 @@
 /**
  * What Kafka's offset index and time index share: a file of fixed-size entries, each a
  * (key, value) pair with keys strictly growing, kept in memory for binary search and
- * appended to the file as entries are added. An index that reaches its size limit is
- * full, which makes the segment roll.
+ * written to the file in runs. An index that reaches its size limit is full, which makes
+ * the segment roll.
+ *
+ * Why in runs: a write to an OPFS sync access handle costs about as much as a 16 KiB one
+ * however small it is (~30 µs in Chromium 156), and with index.interval.bytes = 4096 a
+ * 16 KiB batch adds an entry per append, so one 8-byte write per append would halve
+ * append throughput and dominate recovery. Kafka's indexes are memory-mapped, and reach
+ * the disk when the segment is flushed; here, entries reach the file every
+ * PENDING_ENTRIES_MAX entries and at every flush and close, so a flushed segment has its
+ * whole index on disk. A crash may lose unwritten entries of the active segment only,
+ * which is above the recovery point and rebuilt from the .log on restart.
  */
 import type { StorageFile } from "./fs/file-system.ts";
 
@@ -13,18 +22,23 @@ export interface IndexEntryFormat {
   readValue(view: DataView, at: number): number;
 }
 
+/** Entries held back before they are written in one run (4 KiB of offset index). */
+const PENDING_ENTRIES_MAX = 512;
+
 export class SparseIndex {
   private keys = new Float64Array(64);
   private values = new Float64Array(64);
   private count = 0;
-  private readonly scratch: Uint8Array;
+  /** How many of the entries are in the file; the rest are pending. */
+  private writtenCount = 0;
+  private readonly run: Uint8Array;
 
   constructor(
     readonly file: StorageFile,
     private readonly format: IndexEntryFormat,
     private readonly maxIndexBytes: number,
   ) {
-    this.scratch = new Uint8Array(format.bytes);
+    this.run = new Uint8Array(format.bytes * PENDING_ENTRIES_MAX);
   }
 
   get entries(): number {
@@ -45,8 +59,33 @@ export class SparseIndex {
       throw new Error(`index keys must grow: ${key} after ${this.keys[this.count - 1]}`);
     }
     this.push(key, value);
-    this.format.write(new DataView(this.scratch.buffer), 0, key, value);
-    this.file.write((this.count - 1) * this.format.bytes, this.scratch);
+    if (this.count - this.writtenCount >= PENDING_ENTRIES_MAX) this.writePending();
+  }
+
+  /** Writes the pending entries to the file in one run. */
+  writePending(): void {
+    const view = new DataView(this.run.buffer);
+    while (this.writtenCount < this.count) {
+      const entries = Math.min(this.count - this.writtenCount, PENDING_ENTRIES_MAX);
+      for (let entry = 0; entry < entries; entry++) {
+        const index = this.writtenCount + entry;
+        this.format.write(view, entry * this.format.bytes, this.keys[index]!, this.values[index]!);
+      }
+      this.file.write(this.writtenCount * this.format.bytes, this.run.subarray(0, entries * this.format.bytes));
+      this.writtenCount += entries;
+    }
+  }
+
+  /** Writes the pending entries and makes the file durable. */
+  async flush(): Promise<void> {
+    this.writePending();
+    await this.file.flush();
+  }
+
+  /** Writes the pending entries and closes the file. */
+  async close(): Promise<void> {
+    this.writePending();
+    await this.file.close();
   }
 
   private push(key: number, value: number): void {
@@ -91,11 +130,13 @@ export class SparseIndex {
   /** Drop entries from the end while `drop` says so, in memory and in the file. */
   truncateWhile(drop: (key: number, value: number) => boolean): void {
     while (this.count > 0 && drop(this.keys[this.count - 1]!, this.values[this.count - 1]!)) this.count--;
-    this.file.truncate(this.count * this.format.bytes);
+    if (this.writtenCount > this.count) this.writtenCount = this.count;
+    this.file.truncate(this.writtenCount * this.format.bytes);
   }
 
   reset(): void {
     this.count = 0;
+    this.writtenCount = 0;
     this.file.truncate(0);
   }
 
@@ -107,6 +148,7 @@ export class SparseIndex {
   load(valid: (key: number, value: number, previousValue: number | null) => boolean): boolean {
     const size = this.file.size();
     this.count = 0;
+    this.writtenCount = 0;
     if (size % this.format.bytes !== 0 || size > this.maxIndexBytes) return false;
     const bytes = this.file.read(0, size);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -120,6 +162,7 @@ export class SparseIndex {
       }
       this.push(key, value);
     }
+    this.writtenCount = this.count;
     return true;
   }
 }

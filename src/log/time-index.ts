@@ -32,6 +32,16 @@ export class TimeIndex {
     return this.index.file;
   }
 
+  /** Writes the entries not yet in the file, then makes it durable. */
+  flush(): Promise<void> {
+    return this.index.flush();
+  }
+
+  /** Writes the entries not yet in the file, then closes it. */
+  close(): Promise<void> {
+    return this.index.close();
+  }
+
   get isFull(): boolean {
     return this.index.isFull;
   }

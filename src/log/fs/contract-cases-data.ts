@@ -108,6 +108,31 @@ export const DATA_CASES: readonly FileSystemContractCase[] = [
     },
   },
   {
+    name: "readInto fills the caller's buffer and says how much, short at the end",
+    async run(openFileSystem) {
+      const fs = await openFileSystem();
+      const file = await fs.open("into.bin", { create: true });
+      const data = patternBytes(CHUNK_CROSSING_BYTES, 5);
+      file.write(0, data);
+      const target = new Uint8Array(CHUNK_CROSSING_BYTES + 100).fill(0xee);
+      checkEqual(file.readInto(0, target), CHUNK_CROSSING_BYTES, "bytes read from the start");
+      checkBytes(target.subarray(0, CHUNK_CROSSING_BYTES), data, "what was read");
+      checkEqual(target[CHUNK_CROSSING_BYTES], 0xee, "the buffer past the end of the file");
+      checkEqual(
+        file.readInto(60_000, target.subarray(0, 20_000)),
+        10_000,
+        "a read across the end",
+      );
+      checkBytes(target.subarray(0, 10_000), data.subarray(60_000), "what the short read filled");
+      checkEqual(file.readInto(CHUNK_CROSSING_BYTES, target), 0, "a read at the end");
+      checkEqual(file.readInto(5, target.subarray(0, 0)), 0, "a read into an empty buffer");
+      file.write(0, utf8("changed"));
+      file.readInto(0, target.subarray(0, 7));
+      checkEqual(text(target.subarray(0, 7)), "changed", "a later read of the same range");
+      await file.close();
+    },
+  },
+  {
     name: "truncate shrinks, and growing again gives zeros, not the old bytes",
     async run(openFileSystem) {
       const fs = await openFileSystem();

@@ -294,6 +294,12 @@ class MemoryStorageFile implements StorageFile {
     return this.body.written.read(position, length);
   }
 
+  readInto(position: number, target: Uint8Array): number {
+    const bytes = this.read(position, target.length);
+    target.set(bytes);
+    return bytes.length;
+  }
+
   write(position: number, data: Uint8Array): void {
     this.assertOpen();
     checkByteRange("write", position, data.length);

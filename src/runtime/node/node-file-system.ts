@@ -204,21 +204,27 @@ class NodeStorageFile implements StorageFile {
   }
 
   read(position: number, length: number): Uint8Array {
-    const descriptor = this.openDescriptor();
     checkByteRange("read", position, length);
-    const wanted = Math.max(0, Math.min(length, this.sizeBytes - position));
-    const buffer = new Uint8Array(wanted);
+    const buffer = new Uint8Array(Math.max(0, Math.min(length, this.size() - position)));
+    const filled = this.readInto(position, buffer);
+    return filled === buffer.length ? buffer : buffer.subarray(0, filled);
+  }
+
+  readInto(position: number, target: Uint8Array): number {
+    const descriptor = this.openDescriptor();
+    checkByteRange("read", position, target.length);
+    const wanted = Math.max(0, Math.min(target.length, this.sizeBytes - position));
     let filled = 0;
     try {
       while (filled < wanted) {
-        const count = readSync(descriptor, buffer, filled, wanted - filled, position + filled);
+        const count = readSync(descriptor, target, filled, wanted - filled, position + filled);
         if (count === 0) break;
         filled += count;
       }
     } catch (error) {
       throw toStorageError(error, this.path);
     }
-    return filled === wanted ? buffer : buffer.subarray(0, filled);
+    return filled;
   }
 
   write(position: number, data: Uint8Array): void {

@@ -4,7 +4,10 @@
  * work on that copy, and changed chunks are written behind to the database:
  *
  * - A write marks the 64 KiB chunks it touches dirty and schedules a persist for the end of
- *   the current task, so a burst of appends becomes one transaction.
+ *   the current task, so a burst of appends becomes one transaction. While that persist is
+ *   committing, later writes wait for it and then go in one transaction together: a stream
+ *   of appends made in separate tasks (one produce request each) becomes a few large
+ *   transactions, not one per task (each costs milliseconds and rewrites a whole chunk).
  * - Persists are issued in order (IndexedDB runs overlapping read-write transactions in the
  *   order they were created), each writing the dirty chunks and the size together, so the
  *   database always holds the file as it was at some persist: never a mix.
@@ -44,6 +47,8 @@ export class IndexedDbStorageFile implements StorageFile {
   /** Whether a relaxed write-behind committed since the last strict flush. */
   private persistedSinceFlush = false;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A write-behind persist is issued and not yet committed: the next one waits for it. */
+  private writeBehindInFlight = false;
   /** Every issued persist, in order; never rejects (failures land in `persistFailure`). */
   private persists: Promise<void> = Promise.resolve();
   private persistFailure: StorageError | null = null;
@@ -67,6 +72,12 @@ export class IndexedDbStorageFile implements StorageFile {
     this.assertOpen();
     checkByteRange("read", position, length);
     return this.body.read(position, length);
+  }
+
+  readInto(position: number, target: Uint8Array): number {
+    const bytes = this.read(position, target.length);
+    target.set(bytes);
+    return bytes.length;
   }
 
   write(position: number, data: Uint8Array): void {
@@ -132,13 +143,21 @@ export class IndexedDbStorageFile implements StorageFile {
   }
 
   private schedulePersist(): void {
-    if (this.persistTimer !== null) return;
+    if (this.persistTimer !== null || this.writeBehindInFlight) return;
     this.persistTimer = setTimeout(() => {
       this.persistTimer = null;
-      if (!this.closed && this.hasUnpersistedChanges()) {
-        this.persist("relaxed");
-        this.persistedSinceFlush = true;
-      }
+      if (this.closed || !this.hasUnpersistedChanges()) return;
+      this.persist("relaxed");
+      this.persistedSinceFlush = true;
+      this.writeBehindInFlight = true;
+      void this.persists.then(() => {
+        this.writeBehindInFlight = false;
+        // After a failure the next flush reports it; retrying here would rewrite the whole
+        // file over and over while the database keeps refusing.
+        if (!this.closed && this.persistFailure === null && this.hasUnpersistedChanges()) {
+          this.schedulePersist();
+        }
+      });
     }, 0);
   }
 

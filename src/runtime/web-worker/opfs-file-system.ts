@@ -279,13 +279,21 @@ class OpfsStorageFile implements StorageFile {
   }
 
   read(position: number, length: number): Uint8Array {
-    const access = this.openAccess();
     checkByteRange("read", position, length);
-    const buffer = new Uint8Array(Math.max(0, Math.min(length, this.sizeBytes - position)));
-    if (buffer.length === 0) return buffer;
+    const buffer = new Uint8Array(Math.max(0, Math.min(length, this.size() - position)));
+    const count = this.readInto(position, buffer);
+    return count === buffer.length ? buffer : buffer.subarray(0, count);
+  }
+
+  readInto(position: number, target: Uint8Array): number {
+    const access = this.openAccess();
+    checkByteRange("read", position, target.length);
+    const wanted = Math.max(0, Math.min(target.length, this.sizeBytes - position));
+    if (wanted === 0) return 0;
     try {
-      const count = access.read(buffer, { at: position });
-      return count === buffer.length ? buffer : buffer.subarray(0, count);
+      return access.read(wanted === target.length ? target : target.subarray(0, wanted), {
+        at: position,
+      });
     } catch (error) {
       throw toStorageError(error, this.path);
     }

@@ -3,9 +3,10 @@
  * worker (fs-contract-worker.ts) and the Playwright harness page that drives it.
  */
 import type { ContractCaseResult } from "../../../log/fs/file-system-contract.ts";
+import type { BrowserBackend } from "./browser-backends.ts";
+import type { FailedResponse } from "./worker-requests.ts";
 
-/** "opfs-copy-rename" is OPFS with rename forced onto its copy + delete fallback. */
-export type BrowserBackend = "opfs" | "opfs-copy-rename" | "indexeddb";
+export type { BrowserBackend };
 
 export type ContractRequest =
   /** Whether this worker has OPFS sync access handles. */
@@ -31,4 +32,4 @@ export type ContractResponse =
   | { command: "run-write-behind"; results: ContractCaseResult[] }
   | { command: "write-and-flush"; sizeBytes: number }
   | { command: "read"; text: string }
-  | { command: "failed"; error: string };
+  | FailedResponse;

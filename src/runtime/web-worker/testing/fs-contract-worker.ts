@@ -1,35 +1,24 @@
 /**
  * A dedicated worker that runs the FileSystem contract on the browser backends (OPFS sync
  * access handles exist only in dedicated workers). Driven by e2e/harness/fs-contract.spec.ts
- * through e2e/harness/fs-contract-page.ts, one request per message.
+ * through the worker harness page, one request per message.
  */
-import type { FileSystem } from "../../../log/fs/file-system.ts";
 import {
   runFileSystemContract,
   type OpenFileSystem,
 } from "../../../log/fs/file-system-contract.ts";
-import { IndexedDbFileSystem } from "../indexeddb-file-system.ts";
-import { isOpfsAvailable, openOpfsFileSystem } from "../opfs-file-system.ts";
-import type { BrowserBackend, ContractRequest, ContractResponse } from "./fs-contract-messages.ts";
+import { isOpfsAvailable } from "../opfs-file-system.ts";
+import { openBrowserBackend, type BrowserBackend } from "./browser-backends.ts";
+import type { ContractRequest, ContractResponse } from "./fs-contract-messages.ts";
 import { INDEXEDDB_WRITE_BEHIND_CASES } from "./indexeddb-write-behind-cases.ts";
-
-function openBackend(backend: BrowserBackend, root: string): Promise<FileSystem> {
-  switch (backend) {
-    case "opfs":
-      return openOpfsFileSystem(root);
-    case "opfs-copy-rename":
-      return openOpfsFileSystem(root, { renameBy: "copy" });
-    case "indexeddb":
-      return IndexedDbFileSystem.open(root);
-  }
-}
+import { answerRequests } from "./worker-requests.ts";
 
 /** Case roots are named after the case's position, so a failing root is easy to find. */
 function freshRoots(backend: BrowserBackend, runId: string): (caseName: string) => OpenFileSystem {
   let caseIndex = 0;
   return () => {
     const root = `contract-${runId}/case-${caseIndex++}`;
-    return () => openBackend(backend, root);
+    return () => openBrowserBackend(backend, root);
   };
 }
 
@@ -56,7 +45,7 @@ async function answer(request: ContractRequest): Promise<ContractResponse> {
       return { command: "run-write-behind", results };
     }
     case "write-and-flush": {
-      const fs = await openBackend(request.backend, request.root);
+      const fs = await openBrowserBackend(request.backend, request.root);
       const file = await fs.open(request.path, { create: true });
       file.append(new TextEncoder().encode(request.text));
       await file.flush();
@@ -64,7 +53,7 @@ async function answer(request: ContractRequest): Promise<ContractResponse> {
       return { command: "write-and-flush", sizeBytes: file.size() };
     }
     case "read": {
-      const fs = await openBackend(request.backend, request.root);
+      const fs = await openBrowserBackend(request.backend, request.root);
       const file = await fs.open(request.path);
       const text = new TextDecoder().decode(file.read(0, file.size()));
       await file.close();
@@ -73,15 +62,4 @@ async function answer(request: ContractRequest): Promise<ContractResponse> {
   }
 }
 
-self.onmessage = (event: MessageEvent<ContractRequest>) => {
-  answer(event.data).then(
-    (response) => self.postMessage(response),
-    (error: unknown) => {
-      const failure: ContractResponse = {
-        command: "failed",
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      };
-      self.postMessage(failure);
-    },
-  );
-};
+answerRequests(answer);
