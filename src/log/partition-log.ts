@@ -14,6 +14,7 @@ import type { LogConfig } from "./log-config.ts";
 import { logFailure, storageFailure, type LogFailure, type LogResult } from "./log-errors.ts";
 import { LogSegment } from "./log-segment.ts";
 import { LeaderEpochCache } from "./leader-epoch-cache.ts";
+import { expiredSegmentCount } from "./retention.ts";
 import { openSegments } from "./segment-loader.ts";
 import { ScratchBytes } from "./scratch-bytes.ts";
 import { SerialQueue } from "./serial-queue.ts";
@@ -325,21 +326,10 @@ export class PartitionLog {
    */
   deleteOldSegments(nowMs: bigint): Promise<LogResult<{ deleted: bigint[] }>> {
     return this.guarded(async () => {
-      const deletePolicy = this.config.cleanupPolicy.includes("delete");
-      let excessBytes = this.config.retentionBytes >= 0 ? this.sizeBytes - this.config.retentionBytes : 0;
-      const doomed: LogSegment[] = [];
-      for (let i = 0; i < this.segments.length - 1; i++) {
-        const segment = this.segments[i]!;
-        const next = this.segments[i + 1]!;
-        const belowStart = next.baseOffset <= this.logStart;
-        const expired = deletePolicy && this.config.retentionMs >= 0 && nowMs - segment.maxTimestamp > BigInt(this.config.retentionMs);
-        const oversize = deletePolicy && excessBytes >= segment.size && this.config.retentionBytes >= 0;
-        if (!belowStart && !expired && !oversize) break;
-        excessBytes -= segment.size;
-        doomed.push(segment);
-      }
-      await this.removeOldest(doomed.length);
-      return { ok: true, deleted: doomed.map((s) => s.baseOffset) };
+      const count = expiredSegmentCount(this.segments, this.config, this.logStart, nowMs);
+      const deleted = this.segments.slice(0, count).map((segment) => segment.baseOffset);
+      await this.removeOldest(count);
+      return { ok: true, deleted };
     });
   }
 
