@@ -10,6 +10,7 @@
  * every file it opened before and never touches the earlier instance again (the memory
  * runner implements a restart as a power-cut crash, which also proves that close flushes).
  */
+import { runNamedChecks, type NamedCheckResult } from "../testing/run-named-checks.ts";
 import type { FileSystem } from "./file-system.ts";
 import { DATA_CASES } from "./contract-cases-data.ts";
 import { DURABILITY_CASES } from "./contract-cases-durability.ts";
@@ -30,41 +31,17 @@ export const FILE_SYSTEM_CONTRACT_CASES: readonly FileSystemContractCase[] = [
   ...DURABILITY_CASES,
 ];
 
-export interface ContractCaseResult {
-  name: string;
-  passed: boolean;
-  /** The failure's message (with its stack when there is one); empty when passed. */
-  error: string;
-  durationMs: number;
-}
+/** One case's outcome (the shape every runner of named checks reports). */
+export type ContractCaseResult = NamedCheckResult;
 
 /**
  * Runs each case on its own fresh root from `freshRoot` and reports every case, failed or
  * not. `elapsedMs` is the caller's clock (the core has none of its own).
  */
-export async function runFileSystemContract(
+export function runFileSystemContract(
   freshRoot: (caseName: string) => OpenFileSystem,
   elapsedMs: () => number,
   cases: readonly FileSystemContractCase[] = FILE_SYSTEM_CONTRACT_CASES,
 ): Promise<ContractCaseResult[]> {
-  const results: ContractCaseResult[] = [];
-  for (const contractCase of cases) {
-    const startedMs = elapsedMs();
-    let error = "";
-    try {
-      await contractCase.run(freshRoot(contractCase.name));
-    } catch (failure) {
-      error =
-        failure instanceof Error
-          ? (failure.stack ?? `${failure.name}: ${failure.message}`)
-          : String(failure);
-    }
-    results.push({
-      name: contractCase.name,
-      passed: error === "",
-      error,
-      durationMs: elapsedMs() - startedMs,
-    });
-  }
-  return results;
+  return runNamedChecks(cases, (contractCase) => contractCase.run(freshRoot(contractCase.name)), elapsedMs);
 }

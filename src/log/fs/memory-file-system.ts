@@ -14,6 +14,7 @@
  * Fault switches live in `faults` and may be changed at any time; a crash hands them on
  * to the restarted file system (they describe the disk, not the process).
  */
+import { readIntoByCopying } from "./read-helpers.ts";
 import {
   StorageError,
   type FileSystem,
@@ -295,9 +296,7 @@ class MemoryStorageFile implements StorageFile {
   }
 
   readInto(position: number, target: Uint8Array): number {
-    const bytes = this.read(position, target.length);
-    target.set(bytes);
-    return bytes.length;
+    return readIntoByCopying(this, position, target);
   }
 
   write(position: number, data: Uint8Array): void {

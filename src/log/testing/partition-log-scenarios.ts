@@ -4,6 +4,7 @@
  * and IndexedDB (e2e/harness/partition-log.spec.ts). The scenario that needs a real kill
  * between two processes is separate (partition-log-kill-scenario.ts).
  */
+import { runNamedChecks } from "./run-named-checks.ts";
 import type { ContractCaseResult } from "../fs/file-system-contract.ts";
 import type {
   OpenFileSystem,
@@ -30,30 +31,17 @@ export interface ScenarioStorage {
  * Runs each scenario on its own fresh storage and reports every one, failed or not.
  * `elapsedMs` is the caller's clock (the core has none of its own).
  */
-export async function runPartitionLogScenarios(
+export function runPartitionLogScenarios(
   freshStorage: (scenarioName: string) => ScenarioStorage,
   elapsedMs: () => number,
   scenarios: readonly PartitionLogScenario[] = PARTITION_LOG_SCENARIOS,
 ): Promise<ContractCaseResult[]> {
-  const results: ContractCaseResult[] = [];
-  for (const scenario of scenarios) {
-    const startedMs = elapsedMs();
-    const storage = freshStorage(scenario.name);
-    let error = "";
-    try {
-      await scenario.run(storage.openFileSystem, storage.restartAfterCrash);
-    } catch (failure) {
-      error =
-        failure instanceof Error
-          ? (failure.stack ?? `${failure.name}: ${failure.message}`)
-          : String(failure);
-    }
-    results.push({
-      name: scenario.name,
-      passed: error === "",
-      error,
-      durationMs: elapsedMs() - startedMs,
-    });
-  }
-  return results;
+  return runNamedChecks(
+    scenarios,
+    (scenario) => {
+      const storage = freshStorage(scenario.name);
+      return scenario.run(storage.openFileSystem, storage.restartAfterCrash);
+    },
+    elapsedMs,
+  );
 }

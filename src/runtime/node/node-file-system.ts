@@ -8,6 +8,7 @@
  * without an await keeps the open-file table free of races. After a create or a rename the
  * parent directory is fsynced, as Kafka does, so the new name survives a power cut.
  */
+import { readByAllocating } from "../../log/fs/read-helpers.ts";
 import {
   closeSync,
   constants,
@@ -205,9 +206,7 @@ class NodeStorageFile implements StorageFile {
 
   read(position: number, length: number): Uint8Array {
     checkByteRange("read", position, length);
-    const buffer = new Uint8Array(Math.max(0, Math.min(length, this.size() - position)));
-    const filled = this.readInto(position, buffer);
-    return filled === buffer.length ? buffer : buffer.subarray(0, filled);
+    return readByAllocating(this, position, length);
   }
 
   readInto(position: number, target: Uint8Array): number {

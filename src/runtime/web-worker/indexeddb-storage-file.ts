@@ -23,6 +23,7 @@
  * Memory: an open file costs its size in memory, so the log should keep few large files
  * open (the playground's segments are small).
  */
+import { readIntoByCopying } from "../../log/fs/read-helpers.ts";
 import { StorageError, type StorageFile } from "../../log/fs/file-system.ts";
 import { GrowableBytes } from "../../log/fs/growable-bytes.ts";
 import { checkByteRange } from "../../log/fs/open-file-registry.ts";
@@ -75,9 +76,7 @@ export class IndexedDbStorageFile implements StorageFile {
   }
 
   readInto(position: number, target: Uint8Array): number {
-    const bytes = this.read(position, target.length);
-    target.set(bytes);
-    return bytes.length;
+    return readIntoByCopying(this, position, target);
   }
 
   write(position: number, data: Uint8Array): void {

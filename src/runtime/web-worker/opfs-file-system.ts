@@ -8,6 +8,7 @@
  * locked file cannot be moved or removed. Contents are durable after `flush`; namespace
  * changes are the browser's to persist, and Chromium commits them when the call resolves.
  */
+import { readByAllocating } from "../../log/fs/read-helpers.ts";
 import {
   StorageError,
   type FileSystem,
@@ -280,9 +281,7 @@ class OpfsStorageFile implements StorageFile {
 
   read(position: number, length: number): Uint8Array {
     checkByteRange("read", position, length);
-    const buffer = new Uint8Array(Math.max(0, Math.min(length, this.size() - position)));
-    const count = this.readInto(position, buffer);
-    return count === buffer.length ? buffer : buffer.subarray(0, count);
+    return readByAllocating(this, position, length);
   }
 
   readInto(position: number, target: Uint8Array): number {
