@@ -17,6 +17,8 @@ import {
   encodeRecordBatch,
   type RecordInput,
 } from "../../src/protocol/records/record-batch.ts";
+import { crc32cImplementation } from "../../src/protocol/records/crc32c.ts";
+import { crc32cPortable } from "../../src/protocol/records/crc32c-portable.ts";
 import { pseudoRandomBytes } from "../../src/protocol/records/testing/pseudo-random-bytes.ts";
 
 export interface RecordsBenchOptions {
@@ -26,6 +28,8 @@ export interface RecordsBenchOptions {
 
 export interface RecordsBenchResult {
   crc32cMegabytesPerSecond: number;
+  /** Which CRC32C path 16 KiB inputs took, e.g. "wasm-simd-relaxed". */
+  crc32cImplementation: string;
   encodeRecordsPerSecond: number;
   decodeRecordsPerSecond: number;
   decodeAndReadRecordsPerSecond: number;
@@ -70,6 +74,25 @@ function medianRate(
   return median(rates);
 }
 
+/**
+ * Before timing, the fast CRC32C path must agree with the portable one in this very engine
+ * (the browser runs kernels, e.g. relaxed SIMD, that the Node unit tests may not): every
+ * length up to 2100 and the lengths around the SIMD block sizes, at an odd offset.
+ */
+function checkCrc32cAgainstPortable(input: Uint8Array): void {
+  const lengths: number[] = [];
+  for (let length = 0; length <= 2100; length++) lengths.push(length);
+  for (const base of [4096, 5120, 8192, 16384 - 23, 16384 - 1])
+    lengths.push(base - 400, base, base + 400);
+  for (const length of lengths) {
+    const end = Math.min(input.length, 1 + length);
+    if (crc32c(input, 0, 1, end) !== crc32cPortable(input, 0, 1, end)) {
+      throw new Error(
+        `crc32c (${crc32cImplementation()}) disagrees with the portable path on ${end - 1} bytes`,
+      );
+    }
+  }
+}
 
 /** As many 100-byte-value records as fit one ~16 KiB uncompressed batch. */
 export function benchRecords(): RecordInput[] {
@@ -88,6 +111,7 @@ export function runRecordsBench(options: RecordsBenchOptions = {}): RecordsBench
   const roundMs = options.roundMs ?? 300;
 
   const crcInput = pseudoRandomBytes(CRC_INPUT_BYTES, 987654321);
+  checkCrc32cAgainstPortable(crcInput);
   let crcSink = 0;
   const crcBytesPerSecond = medianRate(
     () => {
@@ -143,6 +167,7 @@ export function runRecordsBench(options: RecordsBenchOptions = {}): RecordsBench
     throw new Error("unreachable");
   return {
     crc32cMegabytesPerSecond: crcBytesPerSecond / 1e6,
+    crc32cImplementation: crc32cImplementation(),
     encodeRecordsPerSecond: encodeRate,
     decodeRecordsPerSecond: decodeRate,
     decodeAndReadRecordsPerSecond: decodeAndReadRate,
@@ -164,6 +189,7 @@ export function formatRecordsBenchTable(columns: Record<string, RecordsBenchResu
       (r) => `${r.crc32cMegabytesPerSecond.toFixed(0)} MB/s`,
       "Chromium ≥ 1000 MB/s",
     ],
+    ["CRC32C path", (r) => r.crc32cImplementation, ""],
     [
       "encode, uncompressed",
       (r) => `${(r.encodeRecordsPerSecond / 1e6).toFixed(2)} M records/s`,
