@@ -4,20 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { encoded, text } from "../protocol/records/testing/encoded-batch.ts";
 import {
-  encodeRecordBatch,
   initCompression,
-  type RecordBatchInput,
 } from "../protocol/records/record-batch.ts";
 import { runDumpLog } from "./dump-log.ts";
 
-const text = (value: string) => new TextEncoder().encode(value);
 
-function encoded(input: RecordBatchInput): Uint8Array {
-  const result = encodeRecordBatch(input);
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 function concat(...parts: Uint8Array[]): Uint8Array {
   const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { encoded, text } from "./testing/encoded-batch.ts";
 import {
-  encodeRecordBatch,
   incrementSequence,
   isRecordBatchCrcValid,
   readRecordBatchHeader,
@@ -8,16 +8,9 @@ import {
   setBatchMaxTimestamp,
   setBatchPartitionLeaderEpoch,
   decodeRecordBatch,
-  type RecordBatchInput,
 } from "./record-batch.ts";
 
-const text = (value: string) => new TextEncoder().encode(value);
 
-function encoded(input: RecordBatchInput): Uint8Array {
-  const result = encodeRecordBatch(input);
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 function header(bytes: Uint8Array, position = 0) {
   const result = readRecordBatchHeader(bytes, position);

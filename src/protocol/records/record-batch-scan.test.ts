@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { encoded, text } from "./testing/encoded-batch.ts";
 import {
-  encodeRecordBatch,
   iterateRecordBatches,
   scanRecordBatches,
-  type RecordBatchInput,
 } from "./record-batch.ts";
 
-const text = (value: string) => new TextEncoder().encode(value);
 
-function encoded(input: RecordBatchInput): Uint8Array {
-  const result = encodeRecordBatch(input);
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 /** A segment of three batches at offsets 0, 3 and 5, as the log appends them. */
 function segment(): { bytes: Uint8Array; sizes: number[] } {

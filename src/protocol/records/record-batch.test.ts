@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { encoded, text } from "./testing/encoded-batch.ts";
 import {
   CRC_POSITION,
   RECORDS_COUNT_POSITION,
@@ -14,13 +15,7 @@ import {
 } from "./record-batch.ts";
 import { expectBytesEqual } from "./testing/bytes.ts";
 
-const text = (value: string) => new TextEncoder().encode(value);
 
-function encoded(input: RecordBatchInput): Uint8Array {
-  const result = encodeRecordBatch(input);
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 function decoded(bytes: Uint8Array): DecodedRecordBatch {
   const result = decodeRecordBatch(bytes);
