@@ -29,6 +29,16 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
+/** What a log throughput measurement reports, whatever the backend. */
+export interface LogThroughputResult {
+  appendedBytes: number;
+  appendedRecords: number;
+  appendSeconds: number;
+  flushSeconds: number;
+  readBytes: number;
+  readSeconds: number;
+}
+
 export class BenchLog {
   appendedBytes = 0;
   appendedRecords = 0;

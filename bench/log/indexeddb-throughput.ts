@@ -4,7 +4,7 @@
  * the flush that makes them durable, then the log read back whole.
  */
 import type { BenchBatch } from "./bench-batch.ts";
-import { BenchLog } from "./bench-log.ts";
+import { BenchLog, type LogThroughputResult } from "./bench-log.ts";
 
 export interface IndexedDbThroughputOptions {
   root: string;
@@ -13,14 +13,7 @@ export interface IndexedDbThroughputOptions {
   readMaxBytes: number;
 }
 
-export interface IndexedDbThroughputResult {
-  appendedBytes: number;
-  appendedRecords: number;
-  appendSeconds: number;
-  flushSeconds: number;
-  readBytes: number;
-  readSeconds: number;
-}
+export type IndexedDbThroughputResult = LogThroughputResult;
 
 export async function measureIndexedDbThroughput(
   batch: BenchBatch,

@@ -7,7 +7,7 @@
  * without one), then the log is read back whole.
  */
 import type { BenchBatch } from "./bench-batch.ts";
-import { BenchLog } from "./bench-log.ts";
+import { BenchLog, type LogThroughputResult } from "./bench-log.ts";
 import { RawOpfsFile } from "./raw-opfs-write.ts";
 
 export interface PairedAppendOptions {
@@ -19,16 +19,11 @@ export interface PairedAppendOptions {
   readMaxBytes: number;
 }
 
-export interface PairedAppendResult {
+/** The log's throughput, with the raw writes measured turn by turn beside it. */
+export interface PairedAppendResult extends LogThroughputResult {
   rawBytes: number;
   rawSeconds: number;
   rawFlushSeconds: number;
-  appendedBytes: number;
-  appendedRecords: number;
-  appendSeconds: number;
-  flushSeconds: number;
-  readBytes: number;
-  readSeconds: number;
 }
 
 export async function measurePairedOpfsAppend(
