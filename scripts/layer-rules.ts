@@ -2,7 +2,8 @@
  * The layer import rule of DESIGN.md, as data: which top-level folders of src/ each layer
  * may import from, and which outside packages are off limits below runtime/.
  *
- *   protocol ← log ← broker / controller / client ← runtime ← ui
+ *   protocol ← log ← metadata ← broker / controller ← runtime ← ui
+ *   client sits beside metadata: brokers and controllers are clients of each other.
  *
  * telemetry holds the event types every node emits, so it sits just above protocol.
  * cli holds the command-line tools as pure functions (the page's terminal runs them too).
@@ -13,16 +14,17 @@ export const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   protocol: ["protocol"],
   telemetry: ["telemetry", "protocol"],
   log: ["log", "telemetry", "protocol"],
-  broker: ["broker", "log", "telemetry", "protocol"],
-  controller: ["controller", "log", "telemetry", "protocol"],
+  metadata: ["metadata", "telemetry", "protocol"],
+  broker: ["broker", "metadata", "client", "log", "telemetry", "protocol"],
+  controller: ["controller", "metadata", "client", "log", "telemetry", "protocol"],
   client: ["client", "telemetry", "protocol"],
   cli: ["cli", "client", "log", "telemetry", "protocol"],
-  runtime: ["runtime", "cli", "client", "broker", "controller", "log", "telemetry", "protocol"],
+  runtime: ["runtime", "cli", "client", "broker", "controller", "metadata", "log", "telemetry", "protocol"],
   ui: ["ui", "runtime", "cli", "client", "telemetry", "protocol"],
 };
 
 /** Layers that make up the sans-IO core: no DOM, no Node built-ins, no UI libraries. */
-export const CORE_LAYERS = ["protocol", "telemetry", "log", "broker", "controller", "client", "cli"];
+export const CORE_LAYERS = ["protocol", "telemetry", "log", "metadata", "broker", "controller", "client", "cli"];
 
 /** Packages the core may import (pure computation, same in browsers and Node). */
 export const CORE_PACKAGES = ["fflate", "snappyjs", "lz4js", "@bokuweb/zstd-wasm"];

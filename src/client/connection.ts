@@ -55,6 +55,15 @@ export class Connection {
     });
   }
 
+  /** True once either side hung up; a closed connection stays closed. */
+  get closed(): boolean {
+    return this.closedReason !== null;
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   close(): void {
     this.transport.close();
     this.fail("closed by the client");
