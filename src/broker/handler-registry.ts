@@ -11,10 +11,10 @@ export interface SupportedVersions {
   maxVersion: number;
 }
 
-export class HandlerRegistry {
-  private readonly handlers = new Map<number, Handler<never, unknown>>();
+export class HandlerRegistry<Services = unknown> {
+  private readonly handlers = new Map<number, Handler<never, unknown, Services>>();
 
-  register(handler: Handler<never, unknown>): this {
+  register(handler: Handler<never, unknown, Services>): this {
     const api = APIS.get(handler.apiKey);
     if (api === undefined) throw new Error(`no codec for API key ${handler.apiKey}`);
     if (this.handlers.has(handler.apiKey)) throw new Error(`${api.name} is registered twice`);
@@ -27,7 +27,7 @@ export class HandlerRegistry {
     return this;
   }
 
-  get(apiKey: number): Handler<never, unknown> | undefined {
+  get(apiKey: number): Handler<never, unknown, Services> | undefined {
     return this.handlers.get(apiKey);
   }
 

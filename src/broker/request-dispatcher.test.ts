@@ -11,8 +11,8 @@ import { dispatchRequest } from "./request-dispatcher.ts";
 
 const registry = createHandlerRegistry();
 
-function answer(frame: Uint8Array, version: number): ApiVersionsResponse {
-  const result = dispatchRequest(registry, frame);
+async function answer(frame: Uint8Array, version: number): Promise<ApiVersionsResponse> {
+  const result = await dispatchRequest(registry, frame, undefined);
   if (result.kind !== "respond") throw new Error(`disconnected: ${result.reason}`);
   const body = frameBody(result.frame);
   if (!body.ok) throw body.error;
@@ -34,13 +34,13 @@ function rawRequest(apiKey: number, apiVersion: number, correlationId: number, f
 }
 
 describe("the request dispatcher", () => {
-  it("answers ApiVersions at every version with what the registry holds", () => {
+  it("answers ApiVersions at every version with what the registry holds", async () => {
     for (let version = 0; version <= 4; version++) {
       const frame = encodeRequestFrame({ apiKey: ApiKey.ApiVersions, apiVersion: version, correlationId: 7, clientId: "t" }, {
         clientSoftwareName: "test",
         clientSoftwareVersion: "1",
       });
-      const response = answer(frame, version);
+      const response = await answer(frame, version);
       expect(response.errorCode).toBe(ErrorCode.NONE);
       expect(response.apiKeys.map(({ apiKey, minVersion, maxVersion }) => ({ apiKey, minVersion, maxVersion }))).toEqual(
         registry.supportedVersions(),
@@ -48,20 +48,20 @@ describe("the request dispatcher", () => {
     }
   });
 
-  it("answers an ApiVersions version it does not know with UNSUPPORTED_VERSION in v0", () => {
-    const response = answer(rawRequest(ApiKey.ApiVersions, 9, 3, true), 0);
+  it("answers an ApiVersions version it does not know with UNSUPPORTED_VERSION in v0", async () => {
+    const response = await answer(rawRequest(ApiKey.ApiVersions, 9, 3, true), 0);
     expect(response.errorCode).toBe(ErrorCode.UNSUPPORTED_VERSION);
     expect(response.apiKeys.find((api) => api.apiKey === ApiKey.ApiVersions)?.maxVersion).toBe(4);
   });
 
-  it("hangs up on an unknown API, an unsupported request, and garbage", () => {
-    expect(dispatchRequest(registry, rawRequest(999, 0, 1)).kind).toBe("disconnect");
-    expect(dispatchRequest(registry, rawRequest(ApiKey.Produce, 9, 1)).kind).toBe("disconnect");
-    expect(dispatchRequest(registry, new Uint8Array([0, 0, 0, 3, 1, 2, 3])).kind).toBe("disconnect");
-    expect(dispatchRequest(registry, new Uint8Array([0xff, 0xff, 0xff, 0xff])).kind).toBe("disconnect");
+  it("hangs up on an unknown API, an unsupported request, and garbage", async () => {
+    expect((await dispatchRequest(registry, rawRequest(999, 0, 1), undefined)).kind).toBe("disconnect");
+    expect((await dispatchRequest(registry, rawRequest(ApiKey.Produce, 9, 1), undefined)).kind).toBe("disconnect");
+    expect((await dispatchRequest(registry, new Uint8Array([0, 0, 0, 3, 1, 2, 3]), undefined)).kind).toBe("disconnect");
+    expect((await dispatchRequest(registry, new Uint8Array([0xff, 0xff, 0xff, 0xff]), undefined)).kind).toBe("disconnect");
   });
 
-  it("refuses to register a handler twice or beyond its codec's versions", () => {
+  it("refuses to register a handler twice or beyond its codec's versions", async () => {
     expect(() => new HandlerRegistry().register(apiVersionsHandler).register(apiVersionsHandler)).toThrow(/twice/);
     expect(() => new HandlerRegistry().register({ ...apiVersionsHandler, maxVersion: 99 })).toThrow(/claims/);
   });

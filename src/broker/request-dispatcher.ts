@@ -1,7 +1,8 @@
 /**
  * Turns one request frame into one response frame (or none): decode, find the handler,
  * encode its answer. Like Kafka, a request the broker cannot parse or does not support
- * closes the connection, except ApiVersions, which always answers.
+ * closes the connection, except ApiVersions, which always answers. Handlers may answer
+ * later (purgatories), so dispatching is asynchronous.
  */
 import { ApiKey } from "../protocol/generated/api-table.ts";
 import { ErrorCode } from "../protocol/generated/error-codes.ts";
@@ -14,7 +15,11 @@ export type DispatchResult =
   /** Kafka's answer to a frame it cannot parse or an unsupported request: hang up. */
   | { kind: "disconnect"; reason: string };
 
-export function dispatchRequest(registry: HandlerRegistry, frame: Uint8Array): DispatchResult {
+export async function dispatchRequest<Services>(
+  registry: HandlerRegistry<Services>,
+  frame: Uint8Array,
+  services: Services,
+): Promise<DispatchResult> {
   const body = frameBody(frame);
   if (!body.ok) return { kind: "disconnect", reason: body.error.message };
   const decoded = decodeRequest(body.value);
@@ -35,6 +40,6 @@ export function dispatchRequest(registry: HandlerRegistry, frame: Uint8Array): D
     }
     return { kind: "disconnect", reason: `API ${meta.apiKey} v${meta.apiVersion} is not supported` };
   }
-  const response = handler.handle(request as never, { meta, registry });
+  const response = await handler.handle(request as never, { meta, registry, services });
   return { kind: "respond", frame: encodeResponseFrame(meta.apiKey, meta.apiVersion, meta.correlationId, response) };
 }

@@ -9,8 +9,8 @@ import type { Transport } from "./transport.ts";
 
 function serveBroker(transport: Transport & { close(reason?: string): void }): void {
   const registry = createHandlerRegistry();
-  transport.onFrame((frame) => {
-    const result = dispatchRequest(registry, frame);
+  transport.onFrame(async (frame) => {
+    const result = await dispatchRequest(registry, frame, undefined);
     if (result.kind === "respond") transport.send(result.frame);
     else transport.close(result.reason);
   });

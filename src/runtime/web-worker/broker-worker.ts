@@ -18,8 +18,8 @@ const api = {
   /** Serve Kafka requests arriving on `port` until either side hangs up. */
   acceptConnection(port: MessagePort): void {
     const transport = new MessagePortTransport(port);
-    transport.onFrame((frame) => {
-      const result = dispatchRequest(registry, frame);
+    transport.onFrame(async (frame) => {
+      const result = await dispatchRequest(registry, frame, undefined);
       if (result.kind === "respond") transport.send(result.frame);
       else transport.close(result.reason);
     });
