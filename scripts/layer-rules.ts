@@ -14,7 +14,7 @@ export const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   protocol: ["protocol"],
   telemetry: ["telemetry", "protocol"],
   log: ["log", "telemetry", "protocol"],
-  metadata: ["metadata", "telemetry", "protocol"],
+  metadata: ["metadata", "log", "telemetry", "protocol"],
   broker: ["broker", "metadata", "client", "log", "telemetry", "protocol"],
   controller: ["controller", "metadata", "client", "log", "telemetry", "protocol"],
   client: ["client", "telemetry", "protocol"],

@@ -9,6 +9,9 @@ import { Connection, ConnectionError } from "./connection.ts";
 import type { Clock } from "./clock.ts";
 import type { Dialer, ListenerName, NodeRequester, NodeRequestOptions } from "./node-requester.ts";
 
+/** Finds where a node's listener is (or null if the node is not known yet). */
+export type EndpointLookup = (nodeId: number, listener: ListenerName) => { host: string; port: number } | null;
+
 export class RequestTimeoutError extends Error {
   override readonly name = "RequestTimeoutError";
 }
@@ -27,6 +30,7 @@ export class ConnectionPool implements NodeRequester {
   constructor(
     private readonly clientId: string,
     private readonly dial: Dialer,
+    private readonly endpointOf: EndpointLookup,
     private readonly clock: Clock,
     private readonly maxInFlightPerConnection = 100,
   ) {}
@@ -94,7 +98,9 @@ export class ConnectionPool implements NodeRequester {
     const key = `${nodeId}/${listener}`;
     const existing = this.connections.get(key);
     if (existing !== undefined && !existing.closed) return existing;
-    const transport = this.dial(nodeId, listener);
+    const endpoint = this.endpointOf(nodeId, listener);
+    if (endpoint === null) return null;
+    const transport = this.dial({ nodeId, listener, ...endpoint });
     if (transport === null) return null;
     const connection = new Connection(transport, this.clientId, this.maxInFlightPerConnection);
     this.connections.set(key, connection);

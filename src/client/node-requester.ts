@@ -31,5 +31,17 @@ export interface NodeRequester {
   ): Promise<Response>;
 }
 
-/** Opens a connection to another node's listener; the shell's network provides it. */
-export type Dialer = (nodeId: number, listener: ListenerName) => Transport | null;
+/** Where a node listens, as the core knows it (controller.quorum.voters, RegisterBrokerRecord). */
+export interface DialTarget {
+  nodeId: number;
+  listener: ListenerName;
+  host: string;
+  port: number;
+}
+
+/**
+ * Opens a connection to another node's listener; the shell's network provides it. The
+ * browser and simulator route by node id; the Node shell connects to host:port. Returns
+ * null when the node cannot be reached at all (e.g. a cut link, nobody listening).
+ */
+export type Dialer = (target: DialTarget) => Transport | null;
