@@ -19,8 +19,12 @@ export interface Handler<Request = never, Response = unknown, Services = unknown
   apiKey: number;
   minVersion: number;
   maxVersion: number;
-  handle(request: Request, context: RequestContext<Services>): Response | Promise<Response>;
+  handle(request: Request, context: RequestContext<Services>): Response | NoResponse | Promise<Response | NoResponse>;
 }
+
+/** What a handler returns when Kafka sends no response at all (Produce with acks=0). */
+export const NO_RESPONSE: unique symbol = Symbol("no response");
+export type NoResponse = typeof NO_RESPONSE;
 
 /** Keeps a handler's request and response types tied to its codecs. */
 export function defineHandler<Request, Response, Services = unknown>(

@@ -13,7 +13,7 @@ const registry = createHandlerRegistry();
 
 async function answer(frame: Uint8Array, version: number): Promise<ApiVersionsResponse> {
   const result = await dispatchRequest(registry, frame, undefined);
-  if (result.kind !== "respond") throw new Error(`disconnected: ${result.reason}`);
+  if (result.kind !== "respond") throw new Error(`no answer: ${result.kind}`);
   const body = frameBody(result.frame);
   if (!body.ok) throw body.error;
   const decoded = decodeResponse<ApiVersionsResponse>(body.value, ApiKey.ApiVersions, version);

@@ -7,11 +7,14 @@
 import { ApiKey } from "../protocol/generated/api-table.ts";
 import { ErrorCode } from "../protocol/generated/error-codes.ts";
 import { decodeRequest, encodeResponseFrame, frameBody } from "../protocol/frames.ts";
+import { NO_RESPONSE } from "./handler.ts";
 import type { HandlerRegistry } from "./handler-registry.ts";
 import { apiVersionsResponse } from "./handlers/18-api-versions.ts";
 
 export type DispatchResult =
   | { kind: "respond"; frame: Uint8Array }
+  /** The request is done and Kafka sends nothing back (Produce with acks=0). */
+  | { kind: "silent" }
   /** Kafka's answer to a frame it cannot parse or an unsupported request: hang up. */
   | { kind: "disconnect"; reason: string };
 
@@ -41,5 +44,6 @@ export async function dispatchRequest<Services>(
     return { kind: "disconnect", reason: `API ${meta.apiKey} v${meta.apiVersion} is not supported` };
   }
   const response = await handler.handle(request as never, { meta, registry, services });
+  if (response === NO_RESPONSE) return { kind: "silent" };
   return { kind: "respond", frame: encodeResponseFrame(meta.apiKey, meta.apiVersion, meta.correlationId, response) };
 }

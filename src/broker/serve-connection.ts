@@ -60,7 +60,7 @@ export function serveConnection<Services>(
       if (result.kind === "respond") {
         options.observe?.("out", result.frame);
         transport.send(result.frame);
-      } else {
+      } else if (result.kind === "disconnect") {
         closed = true;
         transport.close();
       }

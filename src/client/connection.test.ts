@@ -12,7 +12,7 @@ function serveBroker(transport: Transport & { close(reason?: string): void }): v
   transport.onFrame(async (frame) => {
     const result = await dispatchRequest(registry, frame, undefined);
     if (result.kind === "respond") transport.send(result.frame);
-    else transport.close(result.reason);
+    else if (result.kind === "disconnect") transport.close(result.reason);
   });
 }
 

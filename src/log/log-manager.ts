@@ -12,6 +12,8 @@ import { PartitionLog } from "./partition-log.ts";
 import { partitionDirectory } from "./segment-files.ts";
 
 export const CLEAN_SHUTDOWN_FILE = ".kafka_cleanshutdown";
+/** KRaft's metadata topic: its one partition lives in the log dir but is not a data log. */
+export const METADATA_TOPIC = "__cluster_metadata";
 export const RECOVERY_POINT_CHECKPOINT = "recovery-point-offset-checkpoint";
 export const LOG_START_OFFSET_CHECKPOINT = "log-start-offset-checkpoint";
 export const CLEANER_OFFSET_CHECKPOINT = "cleaner-offset-checkpoint";
@@ -87,7 +89,8 @@ export class LogManager {
     manager.cleanerOffsets = await readOffsetCheckpoint(fs, `${logDir}/${CLEANER_OFFSET_CHECKPOINT}`);
     for (const name of await fs.list(logDir)) {
       const parsed = parsePartitionDirectory(name);
-      if (parsed === null) continue;
+      // The metadata log belongs to the Raft quorum, which opens it itself (as in Kafka).
+      if (parsed === null || parsed.topic === METADATA_TOPIC) continue;
       const key = partitionKey(parsed.topic, parsed.partition);
       const log = await PartitionLog.open({
         fs,

@@ -20,6 +20,9 @@ export interface NodeConfig {
   voters: number[];
   /** Broker and topic-default configs by Kafka's names, e.g. "min.insync.replicas": "2". */
   properties: Readonly<Record<string, string>>;
+  /** Where each voter's CONTROLLER listener is (from controller.quorum.voters); the
+   *  browser and simulator route by node id and may leave it out. */
+  controllerEndpoints?: Record<number, { host: string; port: number }>;
   /** Where the node advertises its listeners (for Metadata answers and RegisterBroker). */
   advertised: Record<ListenerName, { host: string; port: number }>;
 }

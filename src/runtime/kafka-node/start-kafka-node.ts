@@ -2,38 +2,198 @@
  * Starts one Kafka node (KRaft combined mode) on the ports a shell provides. This is the
  * one place the broker, the Raft quorum and the controller are wired together; the
  * web-worker, Node and simulator shells all call it.
+ *
+ *   Raft quorum ── commits ──► metadata replay ──► image ──► replica manager (roles)
+ *        ▲                                           │
+ *   quorum controller (when this node leads Raft) ◄──┘ activates from the image
  */
-import { createHandlerRegistry } from "../../broker/default-handlers.ts";
+import { BrokerLifecycle } from "../../broker/broker-lifecycle.ts";
+import type { BrokerServices } from "../../broker/broker-services.ts";
+import { createBrokerHandlerRegistry, createHandlerRegistry } from "../../broker/default-handlers.ts";
+import { HandlerRegistry } from "../../broker/handler-registry.ts";
+import { apiVersionsHandler } from "../../broker/handlers/18-api-versions.ts";
+import { ProducerIdAllocator } from "../../broker/producer-id-allocator.ts";
+import { FollowerFetchers } from "../../broker/replica/follower-fetcher.ts";
+import { IsrUpdater } from "../../broker/replica/isr-updater.ts";
+import { ReplicaManager } from "../../broker/replica/replica-manager.ts";
+import { TickSleeper } from "../../broker/replica/tick-sleeper.ts";
 import { serveConnection } from "../../broker/serve-connection.ts";
-import { BROKER_LISTENER, type ListenerName } from "../../client/node-requester.ts";
+import { ConnectionPool } from "../../client/connection-pool.ts";
+import { BROKER_LISTENER, CONTROLLER_LISTENER, type ListenerName } from "../../client/node-requester.ts";
 import type { Transport } from "../../client/transport.ts";
+import { QuorumController } from "../../controller/quorum-controller.ts";
+import { RaftNode } from "../../controller/raft/raft-node.ts";
+import { randomTopicId } from "../../controller/topic-id.ts";
+import { LogManager } from "../../log/log-manager.ts";
+import { KAFKA_DEFAULT_LOG_CONFIG } from "../../log/log-config.ts";
+import { BrokerConfig } from "../../metadata/configs/broker-configs.ts";
 import type { NodeConfig, NodePorts, NodeStatus, RunningNode } from "./kafka-node-contract.ts";
+import { ControllerLink } from "./controller-link.ts";
+import { MetadataReplay } from "./metadata-replay.ts";
+import { QuorumMetadataLog } from "./quorum-metadata-log.ts";
+
+/** How long a controlled shutdown may wait for the controller to move leadership away. */
+const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Promise<RunningNode> {
-  const brokerRegistry = createHandlerRegistry();
-  const controllerRegistry = createHandlerRegistry();
-  ports.telemetry.emit({ kind: "node", node: config.nodeId, action: "started" });
-  await Promise.resolve();
-  return {
-    nodeId: config.nodeId,
-    accept(transport: Transport, listener: ListenerName): void {
-      const registry = listener === BROKER_LISTENER ? brokerRegistry : controllerRegistry;
-      serveConnection(transport, registry, undefined);
+  const { nodeId, clusterId } = config;
+  const { clock, fs, telemetry } = ports;
+  const logDir = `broker-${nodeId}`;
+  const replay = new MetadataReplay(nodeId, telemetry);
+  const brokerConfig = new BrokerConfig(config.properties, () => replay.image.brokerConfigs(null));
+  const isVoter = config.voters.includes(nodeId);
+
+  const pool = new ConnectionPool(
+    `broker-${nodeId}`,
+    ports.dial,
+    (peer, listener) => {
+      if (listener === CONTROLLER_LISTENER) return config.controllerEndpoints?.[peer] ?? { host: `node-${peer}`, port: 9093 };
+      const endpoint = replay.image.brokers.get(peer)?.endpoints.find((e) => e.name === BROKER_LISTENER);
+      return endpoint === undefined ? null : { host: endpoint.host, port: endpoint.port };
     },
-    tick(): void {},
+    clock,
+  );
+
+  const logs = await LogManager.open({
+    fs,
+    logDir,
+    nodeId,
+    clusterId,
+    newDirectoryId: randomTopicId(ports.random),
+    configFor: () => KAFKA_DEFAULT_LOG_CONFIG,
+  });
+  const raft = await RaftNode.open({
+    nodeId,
+    voters: config.voters,
+    clusterId,
+    fs,
+    directory: `${logDir}/__cluster_metadata-0`,
+    requester: pool,
+    clock,
+    random: ports.random,
+    config: raftConfigFrom(brokerConfig),
+    telemetry,
+  });
+  raft.onCommit((records) => replay.applyCommitted(records));
+
+  const controllerLink = new ControllerLink(pool, () => raft.leaderId);
+  const metadataLog = new QuorumMetadataLog(raft, replay);
+  const controller = new QuorumController({
+    nodeId,
+    clusterId,
+    clock,
+    random: ports.random,
+    properties: config.properties,
+    log: metadataLog,
+    telemetry,
+  });
+
+  const replicas = await ReplicaManager.open({ nodeId, clock, fs, logDir, logs, config: brokerConfig, telemetry });
+  const sleeper = new TickSleeper(clock);
+  const fetchers = new FollowerFetchers(replicas, pool, sleeper);
+  const lifecycle = new BrokerLifecycle({
+    nodeId,
+    clusterId,
+    incarnationId: randomTopicId(ports.random),
+    directoryId: logs.meta.directoryId,
+    listeners: [{ name: BROKER_LISTENER, host: config.advertised.PLAINTEXT.host, port: config.advertised.PLAINTEXT.port, securityProtocol: 0 }],
+    clock,
+    config: brokerConfig,
+    controller: controllerLink,
+    telemetry,
+    metadataOffset: () => replay.image.offset,
+  });
+  const isrUpdater = new IsrUpdater({
+    manager: replicas,
+    controller: controllerLink,
+    brokerEpoch: (id) => (id === nodeId ? lifecycle.brokerEpoch : (replay.image.brokers.get(id)?.epoch ?? -1n)),
+  });
+  replay.onChange((image) => void replicas.applyMetadata(image));
+
+  const services: BrokerServices = {
+    nodeId,
+    clusterId,
+    clock,
+    config: brokerConfig,
+    image: () => replay.image,
+    replicas,
+    controller: controllerLink,
+    producerIds: new ProducerIdAllocator(controllerLink, nodeId, () => lifecycle.brokerEpoch, brokerConfig.number("request.timeout.ms")),
+    telemetry,
+    random: ports.random,
+  };
+  const brokerRegistry = createBrokerHandlerRegistry();
+  const controllerRegistry = new HandlerRegistry().register(apiVersionsHandler);
+  for (const handler of [...raft.handlers, ...(isVoter ? controller.handlers : [])]) controllerRegistry.register(handler);
+  const idleRegistry = createHandlerRegistry();
+
+  let replicaTick: Promise<void> | null = null;
+  let stopped = false;
+  telemetry.emit({ kind: "node", node: nodeId, action: logs.wasCleanShutdown ? "started" : "recovered" });
+
+  function followRaftLeadership(): void {
+    const leading = raft.role === "leader" && raft.highWatermark > 0n && replay.image.offset >= raft.highWatermark - 1n;
+    if (leading && !controller.isActive) controller.activate(replay.image);
+    else if (!leading && controller.isActive && raft.role !== "leader") {
+      controller.deactivate();
+      metadataLog.leadershipLost();
+    }
+  }
+
+  return {
+    nodeId,
+    accept(transport: Transport, listener: ListenerName): void {
+      if (stopped) {
+        transport.close();
+        return;
+      }
+      const onError = (error: unknown) =>
+        telemetry.emit({ kind: "error", node: nodeId, where: `${listener} request`, message: error instanceof Error ? error.message : String(error) });
+      if (listener === BROKER_LISTENER) serveConnection(transport, brokerRegistry, services, { onError });
+      else if (listener === CONTROLLER_LISTENER) serveConnection(transport, controllerRegistry, undefined, { onError });
+      else serveConnection(transport, idleRegistry, undefined);
+    },
+    tick(): void {
+      if (stopped) return;
+      pool.expire();
+      sleeper.tick();
+      raft.tick();
+      followRaftLeadership();
+      if (isVoter) controller.tick();
+      lifecycle.tick();
+      isrUpdater.tick();
+      replicaTick ??= replicas.tick().finally(() => (replicaTick = null));
+    },
     status(): NodeStatus {
       return {
-        nodeId: config.nodeId,
-        isVoter: config.voters.includes(config.nodeId),
-        raftRole: "unattached",
-        raftLeader: -1,
-        raftEpoch: 0,
-        fenced: true,
+        nodeId,
+        isVoter,
+        raftRole: raft.role,
+        raftLeader: raft.leaderId,
+        raftEpoch: raft.epoch,
+        fenced: lifecycle.state !== "running",
       };
     },
     async shutdown(): Promise<void> {
-      ports.telemetry.emit({ kind: "node", node: config.nodeId, action: "stopped" });
-      await Promise.resolve();
+      await lifecycle.controlledShutdown(CONTROLLED_SHUTDOWN_TIMEOUT_MS);
+      stopped = true;
+      fetchers.stop();
+      sleeper.wakeAll();
+      if (replicaTick !== null) await replicaTick;
+      await raft.resign();
+      await replicas.shutdown();
+      await raft.close();
+      pool.closeAll();
+      telemetry.emit({ kind: "node", node: nodeId, action: "stopped" });
     },
+  };
+}
+
+function raftConfigFrom(config: BrokerConfig) {
+  return {
+    electionTimeoutMs: config.number("controller.quorum.election.timeout.ms"),
+    fetchTimeoutMs: config.number("controller.quorum.fetch.timeout.ms"),
+    electionBackoffMaxMs: config.number("controller.quorum.election.backoff.max.ms"),
+    requestTimeoutMs: config.number("controller.quorum.request.timeout.ms"),
   };
 }

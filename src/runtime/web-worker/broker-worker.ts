@@ -21,7 +21,7 @@ const api = {
     transport.onFrame(async (frame) => {
       const result = await dispatchRequest(registry, frame, undefined);
       if (result.kind === "respond") transport.send(result.frame);
-      else transport.close(result.reason);
+      else if (result.kind === "disconnect") transport.close(result.reason);
     });
   },
   describe(): { brokerId: number } {

@@ -1,0 +1,136 @@
+/**
+ * The Produce path on a partition leader: Kafka's checks in Kafka's order, then the
+ * append. One Produce batch per partition (Kafka requires exactly one for magic v2),
+ * min.insync.replicas before appending with acks=all, the idempotent producer's sequence
+ * check (a duplicate is answered with the offsets it got the first time, not appended
+ * again), keys on compacted topics. Appends to one partition run one at a time so that a
+ * sequence check and its append can never interleave with another producer's.
+ */
+import { SerialQueue } from "../../log/serial-queue.ts";
+import { ErrorCode } from "../../protocol/generated/error-codes.ts";
+import { readRecordBatchHeader, type RecordBatchHeader } from "../../protocol/records/batch-header.ts";
+import { decodeRecordBatch } from "../../protocol/records/record-batch-decoder.ts";
+import type { Partition } from "./partition.ts";
+import type { ReplicaManager } from "./replica-manager.ts";
+
+export interface AppendOutcome {
+  errorCode: number;
+  errorMessage: string | null;
+  baseOffset: bigint;
+  /** Offset of the last record appended; the HW must pass it for acks=all. */
+  lastOffset: bigint;
+  logAppendTimeMs: bigint;
+  logStartOffset: bigint;
+}
+
+const queues = new WeakMap<Partition, SerialQueue>();
+
+function failure(errorCode: number, errorMessage: string, logStartOffset = -1n): AppendOutcome {
+  return { errorCode, errorMessage, baseOffset: -1n, lastOffset: -1n, logAppendTimeMs: -1n, logStartOffset };
+}
+
+export function appendToLeader(
+  manager: ReplicaManager,
+  partition: Partition,
+  records: Uint8Array | null,
+  requiredAcks: number,
+): Promise<AppendOutcome> {
+  let queue = queues.get(partition);
+  if (queue === undefined) queues.set(partition, (queue = new SerialQueue()));
+  return queue.run(() => append(manager, partition, records, requiredAcks));
+}
+
+async function append(
+  manager: ReplicaManager,
+  partition: Partition,
+  records: Uint8Array | null,
+  requiredAcks: number,
+): Promise<AppendOutcome> {
+  if (partition.role !== "leader") {
+    return failure(ErrorCode.NOT_LEADER_OR_FOLLOWER, `broker ${manager.nodeId} is not the leader of ${partition.key}`);
+  }
+  const batch = singleBatch(records);
+  if ("errorCode" in batch) return batch;
+  const config = manager.topicConfig(partition.topic);
+  const minInsync = Number(config.get("min.insync.replicas"));
+  if (requiredAcks === -1 && partition.isr.length < minInsync) {
+    return failure(
+      ErrorCode.NOT_ENOUGH_REPLICAS,
+      `${partition.key} has ${partition.isr.length} in-sync replica(s), fewer than min.insync.replicas=${minInsync}`,
+    );
+  }
+  if (batch.isTransactional) {
+    return failure(ErrorCode.INVALID_RECORD, "transactions are not supported by this playground yet");
+  }
+  if (config.get("cleanup.policy")!.includes("compact")) {
+    const problem = nullKeyProblem(records!, partition.key);
+    if (problem !== null) return failure(ErrorCode.INVALID_RECORD, problem);
+  }
+  const identity = {
+    producerId: batch.producerId,
+    producerEpoch: batch.producerEpoch,
+    baseSequence: batch.baseSequence,
+    lastSequence: batch.lastSequence,
+    isTransactional: batch.isTransactional,
+  };
+  const check = partition.producers.check(identity);
+  if (check.kind === "error") return failure(check.errorCode, check.message, partition.log.logStartOffset);
+  if (check.kind === "duplicate") {
+    return {
+      errorCode: ErrorCode.NONE,
+      errorMessage: null,
+      baseOffset: check.firstOffset,
+      lastOffset: check.lastOffset,
+      logAppendTimeMs: -1n,
+      logStartOffset: partition.log.logStartOffset,
+    };
+  }
+  const now = manager.options.clock.nowMs();
+  const segmentsBefore = partition.log.segmentInfos().length;
+  const result = await partition.log.appendAsLeader(records!, partition.leaderEpoch, BigInt(Math.floor(now)));
+  if (!result.ok) return failure(result.errorCode, result.message, partition.log.logStartOffset);
+  const timestamp = result.logAppendTimeMs >= 0n ? result.logAppendTimeMs : batch.maxTimestamp;
+  partition.producers.recordAppended(identity, result.firstOffset, result.lastOffset, timestamp, now);
+  await partition.snapshotProducersIfRolled(segmentsBefore);
+  manager.options.telemetry.emit({
+    kind: "records-appended",
+    node: manager.nodeId,
+    topic: partition.topic,
+    partition: partition.partition,
+    baseOffset: result.firstOffset,
+    count: Number(result.lastOffset - result.firstOffset + 1n),
+    bytes: records!.length,
+  });
+  if (partition.maybeIncrementHighWatermark(now, manager.replicaLagTimeMaxMs)) manager.highWatermarkMoved(partition);
+  else {
+    manager.emitOffsets(partition);
+    manager.partitionChanged(partition);
+  }
+  return {
+    errorCode: ErrorCode.NONE,
+    errorMessage: null,
+    baseOffset: result.firstOffset,
+    lastOffset: result.lastOffset,
+    logAppendTimeMs: result.logAppendTimeMs,
+    logStartOffset: result.logStartOffset,
+  };
+}
+
+function singleBatch(records: Uint8Array | null): RecordBatchHeader | AppendOutcome {
+  if (records === null || records.length === 0) return failure(ErrorCode.INVALID_RECORD, "the produce request has no records");
+  const header = readRecordBatchHeader(records, 0);
+  if (!header.ok) return failure(header.error.errorCode, header.error.message);
+  if (header.value.magic !== 2) return failure(ErrorCode.UNSUPPORTED_FOR_MESSAGE_FORMAT, `record batch magic ${header.value.magic} is not supported; only v2`);
+  if (header.value.sizeInBytes !== records.length) {
+    return failure(ErrorCode.INVALID_RECORD, "a produce request must hold exactly one record batch per partition");
+  }
+  return header.value;
+}
+
+function nullKeyProblem(records: Uint8Array, key: string): string | null {
+  const decoded = decodeRecordBatch(records);
+  if (!decoded.ok) return decoded.error.message;
+  return decoded.value.records.some((record) => record.key === null)
+    ? `compacted topic ${key} cannot accept a record without a key`
+    : null;
+}

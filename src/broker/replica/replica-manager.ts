@@ -1,0 +1,227 @@
+/**
+ * The partitions this broker holds and their roles: opened, made leader or follower, and
+ * removed as the metadata image says. Also the home of the purgatory and of the periodic
+ * replication work (ISR checks, HW checkpoints, log retention) done on each tick.
+ */
+import type { Clock } from "../../client/clock.ts";
+import { partitionKey, readOffsetCheckpoint, writeOffsetCheckpoint } from "../../log/checkpoints/offset-checkpoints.ts";
+import type { FileSystem } from "../../log/fs/file-system.ts";
+import type { LogManager } from "../../log/log-manager.ts";
+import { partitionDirectory } from "../../log/segment-files.ts";
+import type { BrokerConfig } from "../../metadata/configs/broker-configs.ts";
+import { effectiveTopicConfig, logConfigOf } from "../../metadata/configs/topic-configs.ts";
+import type { MetadataImage, PartitionImage } from "../../metadata/metadata-image.ts";
+import type { TelemetrySink } from "../../telemetry/telemetry-event.ts";
+import { ProducerStateManager } from "../producer-state/producer-state-manager.ts";
+import { DelayedOperations } from "./delayed-operations.ts";
+import { Partition } from "./partition.ts";
+
+export const HIGH_WATERMARK_CHECKPOINT = "replication-offset-checkpoint";
+/** replica.high.watermark.checkpoint.interval.ms */
+const HIGH_WATERMARK_CHECKPOINT_INTERVAL_MS = 5000;
+
+export interface ReplicaManagerOptions {
+  nodeId: number;
+  clock: Clock;
+  fs: FileSystem;
+  logDir: string;
+  logs: LogManager;
+  config: BrokerConfig;
+  telemetry: TelemetrySink;
+}
+
+/** Told when partitions change role, so fetchers and ISR checks can follow. */
+export interface RoleChangeListener {
+  (partition: Partition): void;
+}
+
+export class ReplicaManager {
+  readonly partitions = new Map<string, Partition>();
+  readonly purgatory = new DelayedOperations();
+  private checkpointedHighWatermarks = new Map<string, bigint>();
+  private lastCheckpointMs = -Infinity;
+  private metadataChain: Promise<void> = Promise.resolve();
+  private readonly roleListeners: RoleChangeListener[] = [];
+  private image: MetadataImage | null = null;
+
+  private constructor(readonly options: ReplicaManagerOptions) {}
+
+  static async open(options: ReplicaManagerOptions): Promise<ReplicaManager> {
+    const manager = new ReplicaManager(options);
+    manager.checkpointedHighWatermarks = await readOffsetCheckpoint(
+      options.fs,
+      `${options.logDir}/${HIGH_WATERMARK_CHECKPOINT}`,
+    );
+    return manager;
+  }
+
+  get nodeId(): number {
+    return this.options.nodeId;
+  }
+
+  get replicaLagTimeMaxMs(): number {
+    return this.options.config.number("replica.lag.time.max.ms");
+  }
+
+  onRoleChange(listener: RoleChangeListener): void {
+    this.roleListeners.push(listener);
+  }
+
+  partition(topic: string, partition: number): Partition | undefined {
+    return this.partitions.get(partitionKey(topic, partition));
+  }
+
+  /** Follow a new metadata image: open, re-role or remove partitions. Runs one at a time. */
+  applyMetadata(image: MetadataImage): Promise<void> {
+    this.image = image;
+    this.metadataChain = this.metadataChain.then(() => this.reconcile(image));
+    return this.metadataChain;
+  }
+
+  /** Effective min.insync.replicas etc. for a topic. */
+  topicConfig(topic: string): Map<string, string> {
+    const image = this.image;
+    const overrides = image?.topicConfigs(topic) ?? new Map<string, string>();
+    const brokerDefaults = new Map<string, string>(Object.entries(this.brokerDefaults()));
+    return effectiveTopicConfig(overrides, brokerDefaults);
+  }
+
+  /** Something happened on a partition (append, HW move, role change): wake its waiters. */
+  partitionChanged(partition: Partition): void {
+    this.purgatory.checkAndComplete(partition.key);
+  }
+
+  emitOffsets(partition: Partition): void {
+    this.options.telemetry.emit({
+      kind: "log-offsets",
+      node: this.nodeId,
+      topic: partition.topic,
+      partition: partition.partition,
+      logStartOffset: partition.log.logStartOffset,
+      logEndOffset: partition.log.logEndOffset,
+      highWatermark: partition.highWatermark,
+    });
+  }
+
+  async tick(): Promise<void> {
+    const now = this.options.clock.nowMs();
+    this.purgatory.expire(now);
+    for (const partition of this.partitions.values()) {
+      partition.producers.expire(now);
+      // A follower that stopped fetching can still let the HW move once it leaves the ISR.
+      if (partition.maybeIncrementHighWatermark(now, this.replicaLagTimeMaxMs)) this.highWatermarkMoved(partition);
+    }
+    if (now - this.lastCheckpointMs >= HIGH_WATERMARK_CHECKPOINT_INTERVAL_MS) {
+      this.lastCheckpointMs = now;
+      await this.checkpointHighWatermarks();
+    }
+    const report = await this.options.logs.tick(BigInt(Math.floor(now)));
+    for (const [key, baseOffsets] of report.deletedSegments) {
+      const partition = this.partitions.get(key);
+      if (partition === undefined) continue;
+      for (const baseOffset of baseOffsets) {
+        this.options.telemetry.emit({ kind: "segment", node: this.nodeId, topic: partition.topic, partition: partition.partition, action: "deleted", baseOffset });
+      }
+      this.emitOffsets(partition);
+    }
+  }
+
+  highWatermarkMoved(partition: Partition): void {
+    this.emitOffsets(partition);
+    this.partitionChanged(partition);
+  }
+
+  async checkpointHighWatermarks(): Promise<void> {
+    const offsets = new Map<string, bigint>();
+    for (const [key, partition] of this.partitions) offsets.set(key, partition.highWatermark);
+    await writeOffsetCheckpoint(this.options.fs, `${this.options.logDir}/${HIGH_WATERMARK_CHECKPOINT}`, offsets);
+  }
+
+  async shutdown(): Promise<void> {
+    await this.metadataChain;
+    for (const partition of this.partitions.values()) {
+      await partition.producers.takeSnapshot(partition.log.logEndOffset);
+    }
+    await this.checkpointHighWatermarks();
+    await this.options.logs.shutdown();
+  }
+
+  private brokerDefaults(): Record<string, string> {
+    const result: Record<string, string> = {};
+    for (const name of ["min.insync.replicas", "unclean.leader.election.enable", "message.max.bytes"]) {
+      result[name] = this.options.config.string(name);
+    }
+    return result;
+  }
+
+  private async reconcile(image: MetadataImage): Promise<void> {
+    const now = this.options.clock.nowMs();
+    const wanted = new Set<string>();
+    for (const topic of image.topicsByName.values()) {
+      for (const state of topic.partitions.values()) {
+        if (!state.replicas.includes(this.nodeId)) continue;
+        const key = partitionKey(topic.name, state.partition);
+        wanted.add(key);
+        const partition = this.partitions.get(key) ?? (await this.openPartition(topic.name, topic.id, state));
+        partition.topicId = topic.id;
+        partition.log.setConfig(logConfigOf(this.topicConfig(topic.name)));
+        this.applyRole(partition, state, now);
+      }
+    }
+    for (const [key, partition] of [...this.partitions]) {
+      if (wanted.has(key)) continue;
+      this.partitions.delete(key);
+      partition.role = "none";
+      this.partitionChanged(partition);
+      await this.options.logs.delete(partition.topic, partition.partition);
+      this.emitRole(partition);
+    }
+  }
+
+  private applyRole(partition: Partition, state: PartitionImage, now: number): void {
+    const before = { role: partition.role, leader: partition.leaderId, epoch: partition.leaderEpoch, isr: partition.isr.join(",") };
+    if (state.leader === this.nodeId) partition.makeLeader(state, now);
+    else if (before.role !== "follower" || before.leader !== state.leader || before.epoch !== state.leaderEpoch) partition.makeFollower(state);
+    else partition.applyImage(state);
+    const roleChanged = before.role !== partition.role || before.leader !== partition.leaderId || before.epoch !== partition.leaderEpoch;
+    if (roleChanged) {
+      this.emitRole(partition);
+      for (const listener of this.roleListeners) listener(partition);
+      this.partitionChanged(partition);
+    }
+    if (partition.role === "leader") {
+      if (before.isr !== partition.isr.join(",")) {
+        this.options.telemetry.emit({ kind: "isr-changed", node: this.nodeId, topic: partition.topic, partition: partition.partition, isr: [...partition.isr], leaderEpoch: partition.leaderEpoch, partitionEpoch: partition.partitionEpoch });
+      }
+      if (partition.maybeIncrementHighWatermark(now, this.replicaLagTimeMaxMs)) this.highWatermarkMoved(partition);
+      else this.partitionChanged(partition);
+    }
+  }
+
+  private emitRole(partition: Partition): void {
+    this.options.telemetry.emit({
+      kind: "partition-role",
+      node: this.nodeId,
+      topic: partition.topic,
+      partition: partition.partition,
+      role: partition.role,
+      leader: partition.leaderId,
+      leaderEpoch: partition.leaderEpoch,
+    });
+  }
+
+  private async openPartition(topic: string, topicId: string, state: PartitionImage): Promise<Partition> {
+    const key = partitionKey(topic, state.partition);
+    const log = await this.options.logs.getOrCreate(topic, state.partition, logConfigOf(this.topicConfig(topic)));
+    const producers = await ProducerStateManager.open({
+      fs: this.options.fs,
+      directory: partitionDirectory(this.options.logDir, topic, state.partition),
+      producerIdExpirationMs: this.options.config.number("producer.id.expiration.ms"),
+    });
+    await producers.recover(log, this.options.clock.nowMs());
+    const partition = new Partition(topic, state.partition, topicId, log, producers, this.checkpointedHighWatermarks.get(key) ?? 0n, this.nodeId);
+    this.partitions.set(key, partition);
+    this.emitOffsets(partition);
+    return partition;
+  }
+}
