@@ -34,6 +34,8 @@ export const API_NAMES = [
   "AlterPartition",
   "BrokerRegistration",
   "BrokerHeartbeat",
+  "AllocateProducerIds",
+  "ElectLeaders",
 ];
 
 /** Headers, and data structs that travel inside other messages (message/ folder). */

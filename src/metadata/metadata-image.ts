@@ -176,6 +176,16 @@ export class MetadataImage {
     return this.topicsByName.get(topic)?.partitions.get(partition);
   }
 
+  /** Unfenced brokers with where they listen on `listener`, by id: what Metadata and DescribeCluster list. */
+  liveEndpoints(listener: string): { id: number; host: string; port: number; rack: string | null }[] {
+    const live: { id: number; host: string; port: number; rack: string | null }[] = [];
+    for (const broker of this.brokers.values()) {
+      const endpoint = broker.endpoints.find((e) => e.name === listener);
+      if (!broker.fenced && endpoint !== undefined) live.push({ id: broker.id, host: endpoint.host, port: endpoint.port, rack: broker.rack });
+    }
+    return live.sort((a, b) => a.id - b.id);
+  }
+
   /** Brokers that may lead or host replicas: registered and not fenced. */
   activeBrokerIds(): number[] {
     return [...this.brokers.values()].filter((b) => !b.fenced).map((b) => b.id).sort((a, b) => a - b);

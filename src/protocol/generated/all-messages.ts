@@ -69,6 +69,10 @@ import { BrokerRegistrationRequestSpec } from "./messages/broker-registration-re
 import { BrokerRegistrationResponseSpec } from "./messages/broker-registration-response.ts";
 import { BrokerHeartbeatRequestSpec } from "./messages/broker-heartbeat-request.ts";
 import { BrokerHeartbeatResponseSpec } from "./messages/broker-heartbeat-response.ts";
+import { AllocateProducerIdsRequestSpec } from "./messages/allocate-producer-ids-request.ts";
+import { AllocateProducerIdsResponseSpec } from "./messages/allocate-producer-ids-response.ts";
+import { ElectLeadersRequestSpec } from "./messages/elect-leaders-request.ts";
+import { ElectLeadersResponseSpec } from "./messages/elect-leaders-response.ts";
 import { RequestHeaderSpec } from "./messages/request-header.ts";
 import { ResponseHeaderSpec } from "./messages/response-header.ts";
 import { ConsumerProtocolSubscriptionSpec } from "./messages/consumer-protocol-subscription.ts";
@@ -204,6 +208,10 @@ export const ALL_MESSAGES: Record<string, MessageSpec<unknown>> = {
   BrokerRegistrationResponse: BrokerRegistrationResponseSpec,
   BrokerHeartbeatRequest: BrokerHeartbeatRequestSpec,
   BrokerHeartbeatResponse: BrokerHeartbeatResponseSpec,
+  AllocateProducerIdsRequest: AllocateProducerIdsRequestSpec,
+  AllocateProducerIdsResponse: AllocateProducerIdsResponseSpec,
+  ElectLeadersRequest: ElectLeadersRequestSpec,
+  ElectLeadersResponse: ElectLeadersResponseSpec,
   RequestHeader: RequestHeaderSpec,
   ResponseHeader: ResponseHeaderSpec,
   ConsumerProtocolSubscription: ConsumerProtocolSubscriptionSpec,

@@ -47,6 +47,8 @@ import { CreatePartitionsRequestSpec } from "./messages/create-partitions-reques
 import { CreatePartitionsResponseSpec } from "./messages/create-partitions-response.ts";
 import { DeleteGroupsRequestSpec } from "./messages/delete-groups-request.ts";
 import { DeleteGroupsResponseSpec } from "./messages/delete-groups-response.ts";
+import { ElectLeadersRequestSpec } from "./messages/elect-leaders-request.ts";
+import { ElectLeadersResponseSpec } from "./messages/elect-leaders-response.ts";
 import { IncrementalAlterConfigsRequestSpec } from "./messages/incremental-alter-configs-request.ts";
 import { IncrementalAlterConfigsResponseSpec } from "./messages/incremental-alter-configs-response.ts";
 import { OffsetDeleteRequestSpec } from "./messages/offset-delete-request.ts";
@@ -69,6 +71,8 @@ import { BrokerRegistrationRequestSpec } from "./messages/broker-registration-re
 import { BrokerRegistrationResponseSpec } from "./messages/broker-registration-response.ts";
 import { BrokerHeartbeatRequestSpec } from "./messages/broker-heartbeat-request.ts";
 import { BrokerHeartbeatResponseSpec } from "./messages/broker-heartbeat-response.ts";
+import { AllocateProducerIdsRequestSpec } from "./messages/allocate-producer-ids-request.ts";
+import { AllocateProducerIdsResponseSpec } from "./messages/allocate-producer-ids-response.ts";
 import type { ApiDescriptor } from "../schema-types.ts";
 
 export const ApiKey = {
@@ -95,6 +99,7 @@ export const ApiKey = {
   AlterConfigs: 33,
   CreatePartitions: 37,
   DeleteGroups: 42,
+  ElectLeaders: 43,
   IncrementalAlterConfigs: 44,
   OffsetDelete: 47,
   Vote: 52,
@@ -106,6 +111,7 @@ export const ApiKey = {
   DescribeProducers: 61,
   BrokerRegistration: 62,
   BrokerHeartbeat: 63,
+  AllocateProducerIds: 67,
 } as const;
 export type ApiName = keyof typeof ApiKey;
 
@@ -134,6 +140,7 @@ export const APIS: ReadonlyMap<number, ApiDescriptor> = new Map<number, ApiDescr
   [33, { key: 33, name: "AlterConfigs", request: AlterConfigsRequestSpec, response: AlterConfigsResponseSpec }],
   [37, { key: 37, name: "CreatePartitions", request: CreatePartitionsRequestSpec, response: CreatePartitionsResponseSpec }],
   [42, { key: 42, name: "DeleteGroups", request: DeleteGroupsRequestSpec, response: DeleteGroupsResponseSpec }],
+  [43, { key: 43, name: "ElectLeaders", request: ElectLeadersRequestSpec, response: ElectLeadersResponseSpec }],
   [44, { key: 44, name: "IncrementalAlterConfigs", request: IncrementalAlterConfigsRequestSpec, response: IncrementalAlterConfigsResponseSpec }],
   [47, { key: 47, name: "OffsetDelete", request: OffsetDeleteRequestSpec, response: OffsetDeleteResponseSpec }],
   [52, { key: 52, name: "Vote", request: VoteRequestSpec, response: VoteResponseSpec }],
@@ -145,4 +152,5 @@ export const APIS: ReadonlyMap<number, ApiDescriptor> = new Map<number, ApiDescr
   [61, { key: 61, name: "DescribeProducers", request: DescribeProducersRequestSpec, response: DescribeProducersResponseSpec }],
   [62, { key: 62, name: "BrokerRegistration", request: BrokerRegistrationRequestSpec, response: BrokerRegistrationResponseSpec }],
   [63, { key: 63, name: "BrokerHeartbeat", request: BrokerHeartbeatRequestSpec, response: BrokerHeartbeatResponseSpec }],
+  [67, { key: 67, name: "AllocateProducerIds", request: AllocateProducerIdsRequestSpec, response: AllocateProducerIdsResponseSpec }],
 ]);
