@@ -7,6 +7,17 @@ import { listOffsetsHandler } from "./handlers/02-list-offsets.ts";
 import { metadataHandler } from "./handlers/03-metadata.ts";
 import { apiVersionsHandler } from "./handlers/18-api-versions.ts";
 import { offsetForLeaderEpochHandler } from "./handlers/23-offset-for-leader-epoch.ts";
+import { createTopicsHandler } from "./handlers/19-create-topics.ts";
+import { deleteTopicsHandler } from "./handlers/20-delete-topics.ts";
+import { deleteRecordsHandler } from "./handlers/21-delete-records.ts";
+import { initProducerIdHandler } from "./handlers/22-init-producer-id.ts";
+import { describeConfigsHandler } from "./handlers/32-describe-configs.ts";
+import { alterConfigsHandler } from "./handlers/33-alter-configs.ts";
+import { createPartitionsHandler } from "./handlers/37-create-partitions.ts";
+import { electLeadersHandler } from "./handlers/43-elect-leaders.ts";
+import { incrementalAlterConfigsHandler } from "./handlers/44-incremental-alter-configs.ts";
+import { describeClusterHandler } from "./handlers/60-describe-cluster.ts";
+import { describeProducersHandler } from "./handlers/61-describe-producers.ts";
 
 /** Just ApiVersions: what a listener answers before it serves anything else. */
 export function createHandlerRegistry(): HandlerRegistry {
@@ -20,5 +31,16 @@ export function createBrokerHandlerRegistry(): HandlerRegistry<BrokerServices> {
     .register(listOffsetsHandler)
     .register(metadataHandler)
     .register(apiVersionsHandler)
-    .register(offsetForLeaderEpochHandler);
+    .register(offsetForLeaderEpochHandler)
+    .register(createTopicsHandler)
+    .register(deleteTopicsHandler)
+    .register(deleteRecordsHandler)
+    .register(initProducerIdHandler)
+    .register(describeConfigsHandler)
+    .register(alterConfigsHandler)
+    .register(createPartitionsHandler)
+    .register(electLeadersHandler)
+    .register(incrementalAlterConfigsHandler)
+    .register(describeClusterHandler)
+    .register(describeProducersHandler);
 }

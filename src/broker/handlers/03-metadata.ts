@@ -19,7 +19,7 @@ import {
 import { ZERO_UUID } from "../../protocol/codec-runtime.ts";
 import { BROKER_LISTENER } from "../../client/node-requester.ts";
 import type { MetadataImage, TopicImage } from "../../metadata/metadata-image.ts";
-import { topicNameProblem } from "../../metadata/topic-name.ts";
+import { INTERNAL_TOPICS, topicNameProblem } from "../../metadata/topic-name.ts";
 import type { BrokerServices } from "../broker-services.ts";
 import { defineHandler } from "../handler.ts";
 
@@ -36,7 +36,7 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse, 
     const version = meta.apiVersion;
     const response = defaultMetadataResponse();
     response.clusterId = services.clusterId;
-    response.brokers = liveBrokers(image);
+    response.brokers = image.liveEndpoints(BROKER_LISTENER).map(({ id, host, port, rack }) => ({ nodeId: id, host, port, rack }));
     const live = response.brokers.map((broker) => broker.nodeId);
     response.controllerId = live.length === 0 ? -1 : live[Math.floor(services.random() * live.length)]!;
     response.clusterAuthorizedOperations = AUTHORIZED_OPERATIONS_OMITTED;
@@ -74,16 +74,6 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse, 
   },
 });
 
-function liveBrokers(image: MetadataImage): MetadataResponse["brokers"] {
-  const brokers: MetadataResponse["brokers"] = [];
-  for (const broker of image.brokers.values()) {
-    if (broker.fenced) continue;
-    const endpoint = broker.endpoints.find((e) => e.name === BROKER_LISTENER);
-    if (endpoint === undefined) continue;
-    brokers.push({ nodeId: broker.id, host: endpoint.host, port: endpoint.port, rack: broker.rack });
-  }
-  return brokers.sort((a, b) => a.nodeId - b.nodeId);
-}
 
 function describeTopic(image: MetadataImage, topic: TopicImage): MetadataResponseMetadataResponseTopic {
   const partitions = [...topic.partitions.values()]
@@ -105,7 +95,7 @@ function describeTopic(image: MetadataImage, topic: TopicImage): MetadataRespons
     errorCode: ErrorCode.NONE,
     name: topic.name,
     topicId: topic.id,
-    isInternal: topic.name.startsWith("__"),
+    isInternal: INTERNAL_TOPICS.has(topic.name),
     partitions,
     topicAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED,
   };
