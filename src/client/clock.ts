@@ -4,6 +4,7 @@
  * the Node shell reads the real clock. The core never reads a clock of its own.
  */
 export interface Clock {
+  /** Whole milliseconds: timestamps and deadlines become int64 (bigint) values. */
   nowMs(): number;
 }
 

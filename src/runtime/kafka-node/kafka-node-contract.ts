@@ -46,12 +46,36 @@ export interface NodeStatus {
   fenced: boolean;
 }
 
+/** One partition as a node holds it, for the simulator's checkers and the debug views. */
+export interface PartitionInspection {
+  topic: string;
+  partition: number;
+  role: "leader" | "follower" | "none";
+  leaderId: number;
+  leaderEpoch: number;
+  isr: number[];
+  highWatermark: bigint;
+  logStartOffset: bigint;
+  logEndOffset: bigint;
+}
+
+export interface StoredRecord {
+  offset: bigint;
+  leaderEpoch: number;
+  key: Uint8Array | null;
+  value: Uint8Array | null;
+}
+
 export interface RunningNode {
   readonly nodeId: number;
   /** Serve Kafka requests arriving on `transport` until either side hangs up. */
   accept(transport: Transport, listener: ListenerName): void;
   tick(): void;
   status(): NodeStatus;
+  /** The partitions this node holds (what an operator would see with kafka-log-dirs). */
+  inspect(): PartitionInspection[];
+  /** Records of a partition's log in [from, to), read from storage as they are. */
+  readRecords(topic: string, partition: number, from: bigint, to: bigint): StoredRecord[];
   /** Controlled shutdown: hand leadership away, then flush and close the logs. */
   shutdown(): Promise<void>;
 }

@@ -31,6 +31,7 @@ import type { NodeConfig, NodePorts, NodeStatus, RunningNode } from "./kafka-nod
 import { ControllerLink } from "./controller-link.ts";
 import { MetadataReplay } from "./metadata-replay.ts";
 import { QuorumMetadataLog } from "./quorum-metadata-log.ts";
+import { readStoredRecords } from "./read-stored-records.ts";
 
 /** How long a controlled shutdown may wait for the controller to move leadership away. */
 const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -43,16 +44,17 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
   const brokerConfig = new BrokerConfig(config.properties, () => replay.image.brokerConfigs(null));
   const isVoter = config.voters.includes(nodeId);
 
-  const pool = new ConnectionPool(
-    `broker-${nodeId}`,
-    ports.dial,
-    (peer, listener) => {
-      if (listener === CONTROLLER_LISTENER) return config.controllerEndpoints?.[peer] ?? { host: `node-${peer}`, port: 9093 };
-      const endpoint = replay.image.brokers.get(peer)?.endpoints.find((e) => e.name === BROKER_LISTENER);
-      return endpoint === undefined ? null : { host: endpoint.host, port: endpoint.port };
-    },
-    clock,
-  );
+  const endpointOf = (peer: number, listener: ListenerName) => {
+    if (listener === CONTROLLER_LISTENER) return config.controllerEndpoints?.[peer] ?? { host: `node-${peer}`, port: 9093 };
+    const endpoint = replay.image.brokers.get(peer)?.endpoints.find((e) => e.name === BROKER_LISTENER);
+    return endpoint === undefined ? null : { host: endpoint.host, port: endpoint.port };
+  };
+  // A listener serves one request per connection at a time (as Kafka does), so traffic
+  // that can wait on other traffic gets its own connections, like Kafka's separate
+  // channels: a registration waiting for its commit must not hold up the Raft fetch that
+  // commits it.
+  const pool = (purpose: string) => new ConnectionPool(`broker-${nodeId}-${purpose}`, ports.dial, endpointOf, clock);
+  const pools = { raft: pool("raft"), lifecycle: pool("lifecycle"), controller: pool("controller"), fetcher: pool("fetcher") };
 
   const logs = await LogManager.open({
     fs,
@@ -68,7 +70,7 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
     clusterId,
     fs,
     directory: `${logDir}/__cluster_metadata-0`,
-    requester: pool,
+    requester: pools.raft,
     clock,
     random: ports.random,
     config: raftConfigFrom(brokerConfig),
@@ -76,7 +78,8 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
   });
   raft.onCommit((records) => replay.applyCommitted(records));
 
-  const controllerLink = new ControllerLink(pool, () => raft.leaderId);
+  const controllerLink = new ControllerLink(pools.controller, () => raft.leaderId);
+  const lifecycleLink = new ControllerLink(pools.lifecycle, () => raft.leaderId);
   const metadataLog = new QuorumMetadataLog(raft, replay);
   const controller = new QuorumController({
     nodeId,
@@ -90,7 +93,7 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
 
   const replicas = await ReplicaManager.open({ nodeId, clock, fs, logDir, logs, config: brokerConfig, telemetry });
   const sleeper = new TickSleeper(clock);
-  const fetchers = new FollowerFetchers(replicas, pool, sleeper);
+  const fetchers = new FollowerFetchers(replicas, pools.fetcher, sleeper);
   const lifecycle = new BrokerLifecycle({
     nodeId,
     clusterId,
@@ -99,7 +102,7 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
     listeners: [{ name: BROKER_LISTENER, host: config.advertised.PLAINTEXT.host, port: config.advertised.PLAINTEXT.port, securityProtocol: 0 }],
     clock,
     config: brokerConfig,
-    controller: controllerLink,
+    controller: lifecycleLink,
     telemetry,
     metadataOffset: () => replay.image.offset,
   });
@@ -131,10 +134,15 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
   let stopped = false;
   telemetry.emit({ kind: "node", node: nodeId, action: logs.wasCleanShutdown ? "started" : "recovered" });
 
+  /**
+   * The controller becomes active once this node leads Raft and its own epoch's first
+   * record is committed: everything before it has then been replayed into the image.
+   * Nothing else appends before activation, so "HW reached the LEO" says exactly that.
+   */
   function followRaftLeadership(): void {
-    const leading = raft.role === "leader" && raft.highWatermark > 0n && replay.image.offset >= raft.highWatermark - 1n;
+    const leading = raft.role === "leader" && raft.highWatermark >= 0n && raft.highWatermark >= raft.logEndOffset;
     if (leading && !controller.isActive) controller.activate(replay.image);
-    else if (!leading && controller.isActive && raft.role !== "leader") {
+    else if (controller.isActive && raft.role !== "leader") {
       controller.deactivate();
       metadataLog.leadershipLost();
     }
@@ -155,7 +163,7 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
     },
     tick(): void {
       if (stopped) return;
-      pool.expire();
+      for (const each of Object.values(pools)) each.expire();
       sleeper.tick();
       raft.tick();
       followRaftLeadership();
@@ -174,6 +182,23 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
         fenced: lifecycle.state !== "running",
       };
     },
+    inspect() {
+      return [...replicas.partitions.values()].map((p) => ({
+        topic: p.topic,
+        partition: p.partition,
+        role: p.role,
+        leaderId: p.leaderId,
+        leaderEpoch: p.leaderEpoch,
+        isr: [...p.isr],
+        highWatermark: p.highWatermark,
+        logStartOffset: p.log.logStartOffset,
+        logEndOffset: p.log.logEndOffset,
+      }));
+    },
+    readRecords(topic: string, partition: number, from: bigint, to: bigint) {
+      const held = replicas.partition(topic, partition);
+      return held === undefined ? [] : readStoredRecords(held.log, from, to);
+    },
     async shutdown(): Promise<void> {
       await lifecycle.controlledShutdown(CONTROLLED_SHUTDOWN_TIMEOUT_MS);
       stopped = true;
@@ -183,7 +208,7 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
       await raft.resign();
       await replicas.shutdown();
       await raft.close();
-      pool.closeAll();
+      for (const each of Object.values(pools)) each.closeAll();
       telemetry.emit({ kind: "node", node: nodeId, action: "stopped" });
     },
   };

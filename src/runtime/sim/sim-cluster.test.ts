@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ErrorCode } from "../../protocol/generated/error-codes.ts";
+import { SimCluster } from "./sim-cluster.ts";
+import { batchOf, createTopic, fetchValues, mustConnect, produce, waitForLeaders } from "./testing/cluster-requests.ts";
+
+async function readyCluster(seed: number, nodes = 3, properties: Record<string, string> = {}): Promise<SimCluster> {
+  const cluster = new SimCluster({ seed, nodes, properties });
+  await cluster.startAll();
+  const ready = await cluster.scheduler.runUntil(
+    () => cluster.nodeIds.every((id) => cluster.node(id)?.status().fenced === false),
+    30_000,
+  );
+  expect(ready, "every broker registered and unfenced").toBe(true);
+  return cluster;
+}
+
+describe("a simulated three-node cluster", () => {
+  it("elects one controller, unfences every broker, creates a topic and replicates acks=all writes", async () => {
+    const cluster = await readyCluster(1);
+    const leaders = cluster.nodeIds.map((id) => cluster.node(id)!.status().raftLeader);
+    expect(new Set(leaders).size).toBe(1);
+
+    const created = await createTopic(cluster, 1, "orders", 3, 3);
+    expect(created.topics[0]!.errorCode).toBe(ErrorCode.NONE);
+    const partitionLeaders = await waitForLeaders(cluster, 2, "orders");
+    expect(partitionLeaders).not.toBeNull();
+    expect(new Set(partitionLeaders).size).toBe(3);
+
+    const leader = partitionLeaders![0]!;
+    const producer = mustConnect(cluster, "producer", leader);
+    const answer = await produce(producer, cluster, "orders", 0, batchOf(["a", "b", "c"]), -1);
+    const part = answer.responses[0]!.partitionResponses[0]!;
+    expect(part.errorCode).toBe(ErrorCode.NONE);
+    expect(part.baseOffset).toBe(0n);
+
+    const consumer = mustConnect(cluster, "consumer", leader);
+    const fetched = await fetchValues(consumer, cluster, "orders", 0, 0n);
+    expect(fetched.values).toEqual(["a", "b", "c"]);
+    expect(fetched.highWatermark).toBe(3n);
+  }, 60_000);
+});
