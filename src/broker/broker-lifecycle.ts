@@ -40,12 +40,24 @@ export interface BrokerLifecycleOptions {
 export class BrokerLifecycle {
   state: BrokerState = "starting";
   brokerEpoch = -1n;
+  /**
+   * Set once the controller has accepted our registration and says we have replayed the
+   * metadata log far enough: only then may the broker act on the image (take partition
+   * leadership), as Kafka's broker waits for its initial catch-up. A restarted broker
+   * would otherwise lead from a stale image, with a HW older than it once served.
+   */
+  caughtUp = false;
+  private readonly caughtUpListeners: (() => void)[] = [];
   private inFlight = false;
   private nextAttemptMs = -Infinity;
   private shutdownWaiters: (() => void)[] = [];
   private shutdownDeadlineMs = Infinity;
 
   constructor(private readonly options: BrokerLifecycleOptions) {}
+
+  onCaughtUp(listener: () => void): void {
+    this.caughtUpListeners.push(listener);
+  }
 
   /** Called on every node tick: sends a registration or heartbeat when one is due. */
   tick(): void {
@@ -138,6 +150,10 @@ export class BrokerLifecycle {
       if (response.shouldShutDown) this.finishShutdown();
       else this.nextAttemptMs = o.clock.nowMs() + Math.min(200, o.config.number("broker.heartbeat.interval.ms"));
       return;
+    }
+    if ((response.isCaughtUp || !response.isFenced) && !this.caughtUp) {
+      this.caughtUp = true;
+      for (const listener of this.caughtUpListeners) listener();
     }
     const wasFenced = this.state === "fenced";
     this.state = response.isFenced ? "fenced" : "running";

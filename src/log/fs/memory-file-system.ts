@@ -89,6 +89,18 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   /**
+   * The OS writing dirty pages back on its own (Linux's flusher thread): every file's
+   * written bytes become what survives a power cut, as if flushed. The simulator calls it
+   * every few seconds of virtual time, so a power cut loses only recent writes — as on a
+   * real machine, where unflushed data does not stay volatile forever.
+   */
+  writeBack(): void {
+    this.assertAlive("");
+    for (const body of this.disk.files.values()) body.flush();
+    this.lastWrite = null;
+  }
+
+  /**
    * Ends this file system as a crash would (every later call on it or its open files fails
    * with `closed`) and returns what the restarted process finds.
    */

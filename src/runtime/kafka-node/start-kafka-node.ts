@@ -111,7 +111,11 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
     controller: controllerLink,
     brokerEpoch: (id) => (id === nodeId ? lifecycle.brokerEpoch : (replay.image.brokers.get(id)?.epoch ?? -1n)),
   });
-  replay.onChange((image) => void replicas.applyMetadata(image));
+  // The broker acts on the image only once the controller knows it and it has caught up.
+  replay.onChange((image) => {
+    if (lifecycle.caughtUp) void replicas.applyMetadata(image);
+  });
+  lifecycle.onCaughtUp(() => void replicas.applyMetadata(replay.image));
 
   const services: BrokerServices = {
     nodeId,

@@ -21,6 +21,7 @@ import { seededRandom } from "./seeded-random.ts";
 import { SimScheduler } from "./sim-scheduler.ts";
 
 export const SIM_CLUSTER_ID = "SimulatedClusterAAAAAA";
+const WRITE_BACK_INTERVAL_MS = 5_000;
 
 export interface SimClusterOptions {
   seed: number;
@@ -62,6 +63,7 @@ export class SimCluster {
       this.nodes.set(id, { id, disk: new MemoryFileSystem(), endpoint: new NetworkEndpoint(id, this.context), running: null, starting: null });
     }
     this.scheduleTicks();
+    this.scheduleWriteBack();
   }
 
   get nodeIds(): number[] {
@@ -106,11 +108,18 @@ export class SimCluster {
     return running;
   }
 
-  /** The node's process dies: in-memory state and connections gone, the disk as a crash leaves it. */
-  kill(id: number, mode: "process" | "power" = "process"): void {
+  /**
+   * The node's process dies (in-memory state and connections gone, the disk as a crash
+   * leaves it), or its machine loses power (writes since the last write-back are lost).
+   * `tornWriteKeepsBytes`: the process died in the middle of its last write, which keeps
+   * only that many bytes.
+   */
+  kill(id: number, mode: "process" | "power" = "process", tornWriteKeepsBytes?: number): void {
     const node = this.nodeOf(id);
     node.running = null;
-    node.disk = node.disk.crash({ mode });
+    if (tornWriteKeepsBytes !== undefined) node.disk.faults.tornWrite = true;
+    node.disk = node.disk.crash({ mode, tornWriteKeepsBytes });
+    node.disk.faults.tornWrite = false;
     node.endpoint.resetAll(`node ${id} died`);
     node.endpoint = new NetworkEndpoint(id, this.context);
     for (const other of this.nodes.values()) other.endpoint.resetPeer(id, `node ${id} died`);
@@ -182,6 +191,15 @@ export class SimCluster {
     if (accepted === null) return null;
     destination.running.accept(accepted, listener);
     return clientEnd;
+  }
+
+  /** Linux writes dirty pages back within seconds; here every WRITE_BACK_INTERVAL_MS. */
+  private scheduleWriteBack(): void {
+    const writeBack = () => {
+      for (const node of this.nodes.values()) if (node.running !== null) node.disk.writeBack();
+      this.scheduler.after(WRITE_BACK_INTERVAL_MS, writeBack);
+    };
+    this.scheduler.after(WRITE_BACK_INTERVAL_MS, writeBack);
   }
 
   private scheduleTicks(): void {

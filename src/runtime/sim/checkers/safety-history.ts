@@ -33,6 +33,7 @@ export class SafetyHistory {
       case "node":
         // A restarted node starts over: whatever it led before is not "the same leadership".
         for (const key of [...this.leading.keys()]) if (key.startsWith(`${event.node}/`)) this.leading.delete(key);
+        for (const key of [...this.leaderHighWatermarks.keys()]) if (key.startsWith(`${event.node}/`)) this.leaderHighWatermarks.delete(key);
         return;
       case "log-offsets": {
         const key = `${event.node}/${event.topic}-${event.partition}`;

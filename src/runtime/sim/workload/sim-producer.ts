@@ -1,13 +1,13 @@
 /**
  * The simulator's producer: an idempotent producer with acks=all, as simple as can be —
  * one batch in flight, retried with the same sequence after any error until it is
- * acknowledged. Every value is unique, so the checkers can tell a lost record from a
+ * acknowledged, a batch every `pauseMs` until stopped. Every value is unique, so the checkers can tell a lost record from a
  * duplicated one. It remembers exactly what the cluster acknowledged.
  */
 import { ConnectionPool } from "../../../client/connection-pool.ts";
 import { BROKER_LISTENER } from "../../../client/node-requester.ts";
 import { ApiKey } from "../../../protocol/generated/api-table.ts";
-import { ErrorCode } from "../../../protocol/generated/error-codes.ts";
+import { ERRORS, ErrorCode } from "../../../protocol/generated/error-codes.ts";
 import type { InitProducerIdResponse } from "../../../protocol/generated/messages/init-producer-id-response.ts";
 import type { MetadataResponse } from "../../../protocol/generated/messages/metadata-response.ts";
 import type { ProduceResponse } from "../../../protocol/generated/messages/produce-response.ts";
@@ -25,8 +25,8 @@ export interface SimProducerOptions {
   topic: string;
   partitions: number;
   recordsPerBatch: number;
-  /** Stop after this many acknowledged batches. */
-  batches: number;
+  /** Virtual time between one acknowledged batch and the next. */
+  pauseMs: number;
   requestTimeoutMs?: number;
 }
 
@@ -35,6 +35,8 @@ export class SimProducer {
   /** Answers that no correct broker gives to this producer (e.g. OUT_OF_ORDER_SEQUENCE_NUMBER). */
   readonly anomalies: string[] = [];
   attempts = 0;
+  /** Why attempts failed: error names (or "no answer") with counts, for the run's report. */
+  readonly failures = new Map<string, number>();
   private readonly pool: ConnectionPool;
   private leaders = new Map<number, number>();
   private producerId = -1n;
@@ -48,11 +50,16 @@ export class SimProducer {
     this.pool = new ConnectionPool(options.name, cluster.clientDialer(options.name), (id) => ({ host: `node-${id}`, port: 9092 }), cluster.scheduler);
   }
 
-  get done(): boolean {
-    return this.acknowledged.length >= this.options.batches;
+  private stopRequested = false;
+  /** Set once the producer has stopped (after `stop()`, when its batch in flight was acknowledged). */
+  done = false;
+
+  /** Finish the batch in flight, then stop. */
+  stop(): void {
+    this.stopRequested = true;
   }
 
-  /** Runs until done; drive the simulation meanwhile. */
+  /** Runs until stopped; drive the simulation meanwhile. */
   async run(): Promise<void> {
     this.running = true;
     const expireLoop = () => {
@@ -62,15 +69,17 @@ export class SimProducer {
     expireLoop();
     try {
       while (this.producerId < 0n) await this.initProducerId();
-      for (let n = 0; !this.done; n++) {
+      for (let n = 0; !this.stopRequested; n++) {
         const partition = n % this.options.partitions;
         const sequence = this.sequences.get(partition) ?? 0;
         const values = Array.from({ length: this.options.recordsPerBatch }, (_, i) => `${this.options.name}-${partition}-${sequence + i}`);
         const baseOffset = await this.sendUntilAcknowledged(partition, sequence, values);
         this.sequences.set(partition, sequence + values.length);
         this.acknowledged.push({ partition, baseOffset, values });
+        await this.pause(this.options.pauseMs);
       }
     } finally {
+      this.done = true;
       this.running = false;
       this.pool.closeAll();
     }
@@ -125,6 +134,8 @@ export class SimProducer {
         .catch(() => null);
       const result = answer?.responses[0]?.partitionResponses[0];
       if (result !== undefined && result.errorCode === ErrorCode.NONE) return result.baseOffset;
+      const why = result === undefined ? (answer === null ? "no answer" : "empty answer") : (ERRORS.get(result.errorCode)?.name ?? String(result.errorCode));
+      this.failures.set(why, (this.failures.get(why) ?? 0) + 1);
       if (result?.errorCode === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER || result?.errorCode === ErrorCode.INVALID_PRODUCER_EPOCH) {
         this.anomalies.push(`${values[0]}: error ${result.errorCode} at sequence ${sequence}`);
       }
