@@ -17,7 +17,6 @@ import { DISCARD_TELEMETRY, type TelemetrySink } from "../telemetry/telemetry-ev
 import { apiError } from "./api-error.ts";
 import { applyRecords } from "./apply-records.ts";
 import { anyStaleBroker, decideFenceStaleBroker } from "./broker-heartbeat.ts";
-import { cloneMetadataImage } from "./clone-image.ts";
 import { createControllerHandlers } from "./controller-handlers.ts";
 import type { ControllerHandler } from "./controller-handler.ts";
 import type { ControllerOperation, ControllerOperations } from "./controller-operation.ts";
@@ -76,7 +75,7 @@ export class QuorumController implements ControllerOperations {
   /** This node became the Raft leader: start from the committed image. */
   activate(committed: MetadataImage): void {
     const { nodeId, clusterId, clock, random, properties } = this.options;
-    const state = new ControllerState(cloneMetadataImage(committed), { nodeId, clusterId, clock, random, properties });
+    const state = new ControllerState(committed.clone(), { nodeId, clusterId, clock, random, properties });
     const intervalMs = state.config.number("leader.imbalance.check.interval.seconds") * 1000;
     this.term = { state, wrote: false, fencingQueued: false, rebalanceQueued: false, nextRebalanceMs: clock.nowMs() + intervalMs };
   }

@@ -164,6 +164,29 @@ export class MetadataImage {
     }
   }
 
+  /**
+   * A deep copy: the active controller's working state starts as one and runs ahead of
+   * the committed image (like Kafka's timeline structures). Kept beside the fields so a
+   * new field cannot be forgotten in the copy.
+   */
+  clone(): MetadataImage {
+    const copy = new MetadataImage();
+    for (const [id, broker] of this.brokers) copy.brokers.set(id, { ...broker, endpoints: broker.endpoints.map((e) => ({ ...e })) });
+    for (const topic of this.topicsById.values()) {
+      const topicCopy: TopicImage = { id: topic.id, name: topic.name, partitions: new Map() };
+      for (const [index, partition] of topic.partitions) {
+        topicCopy.partitions.set(index, { ...partition, replicas: [...partition.replicas], isr: [...partition.isr] });
+      }
+      copy.topicsById.set(topicCopy.id, topicCopy);
+      copy.topicsByName.set(topicCopy.name, topicCopy);
+    }
+    for (const [key, entries] of this.configs) copy.configs.set(key, new Map(entries));
+    for (const [name, level] of this.features) copy.features.set(name, level);
+    copy.nextProducerId = this.nextProducerId;
+    copy.offset = this.offset;
+    return copy;
+  }
+
   topicConfigs(topic: string): ReadonlyMap<string, string> {
     return this.configs.get(configKey(ConfigResourceType.TOPIC, topic)) ?? EMPTY;
   }

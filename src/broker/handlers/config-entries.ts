@@ -76,17 +76,9 @@ const DYNAMIC_BROKER_CONFIGS: ReadonlySet<string> = new Set([
   "producer.id.expiration.ms",
 ]);
 
-/**
- * The node's own property for `name`, as far as BrokerConfig lets it be seen: it merges
- * the cluster-wide dynamic default, the node's property and Kafka's default into one
- * value, so a property equal to the default, or one a dynamic default hides, cannot be told
- * apart and is not listed.
- */
+/** The node's own property for `name` (STATIC_BROKER_CONFIG), if it sets one. */
 function staticValue(name: string, layers: BrokerConfigLayers): string | undefined {
-  const definition = brokerConfigDefinition(name);
-  if (definition === undefined || layers.clusterDefaults.has(name)) return undefined;
-  const value = layers.config.string(name);
-  return value === definition.defaultValue ? undefined : value;
+  return layers.config.staticValue(name);
 }
 
 /** Every layer that sets the broker config `name`, strongest first (Kafka's configSynonyms). */

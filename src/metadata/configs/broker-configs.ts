@@ -67,6 +67,11 @@ export class BrokerConfig {
     return value;
   }
 
+  /** The node's own property (server.properties, the shell's settings), or undefined when it sets none. */
+  staticValue(name: string): string | undefined {
+    return this.properties[name];
+  }
+
   number(name: string): number {
     return Number(this.string(name));
   }
