@@ -12,7 +12,7 @@ export type TelemetryEvent =
   | { kind: "segment"; node: number; topic: string; partition: number; action: "rolled" | "deleted" | "cleaned"; baseOffset: bigint }
   | { kind: "topic"; node: number; topic: string; action: "created" | "deleted"; partitions: number }
   | { kind: "broker"; node: number; broker: number; action: "registered" | "fenced" | "unfenced" | "controlled-shutdown" }
-  | { kind: "raft"; node: number; role: "leader" | "candidate" | "follower" | "unattached" | "observer"; epoch: number; leader: number; highWatermark: bigint }
+  | { kind: "raft"; node: number; role: "leader" | "candidate" | "follower" | "unattached" | "voted" | "resigned" | "observer"; epoch: number; leader: number; highWatermark: bigint }
   | { kind: "request"; node: number; direction: "in" | "out"; peer: string; apiKey: number; apiVersion: number; correlationId: number; bytes: number }
   | { kind: "error"; node: number; where: string; message: string; errorCode?: number }
   | { kind: "node"; node: number; action: "started" | "recovered" | "stopped"; detail?: string };

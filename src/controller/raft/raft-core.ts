@@ -144,7 +144,7 @@ export class RaftCore {
     const previous = this.announced;
     if (previous.role === role && previous.epoch === epoch && previous.leaderId === leaderId) return;
     this.announced = { role, epoch, leaderId };
-    this.options.telemetry.emit({ kind: "raft", node: this.nodeId, role: telemetryRole(role), epoch, leader: leaderId, highWatermark: this.highWatermark });
+    this.options.telemetry.emit({ kind: "raft", node: this.nodeId, role, epoch, leader: leaderId, highWatermark: this.highWatermark });
     if (previous.epoch !== epoch || previous.leaderId !== leaderId) {
       for (const listener of this.leaderListeners) this.callLeaderListener(listener, leaderId, epoch);
     }
@@ -171,9 +171,4 @@ export class RaftCore {
       })
       .catch((error: unknown) => this.report(where, error));
   }
-}
-
-/** The telemetry event names fewer roles: voting and resigned nodes show as unattached. */
-function telemetryRole(role: RaftRole): "leader" | "candidate" | "follower" | "unattached" | "observer" {
-  return role === "voted" || role === "resigned" ? "unattached" : role;
 }
