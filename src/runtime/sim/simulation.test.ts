@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { runSimulation } from "./simulation.ts";
 
-/** Seeds CI runs on every change; `npm run sim -- --seed N --ticks T` runs any other. */
-const CI_SEEDS = [1, 2, 3];
+/**
+ * Seeds CI runs on every change; `npm run sim -- --seed N --ticks T` runs any other. Seed 6
+ * ends with a broker restarted just before healing, still listed in the ISRs it holds
+ * nothing of yet: the final checks must wait for it to rejoin.
+ */
+const CI_SEEDS = [1, 2, 3, 6];
 
 describe("the simulator", () => {
   for (const seed of CI_SEEDS) {

@@ -9,7 +9,7 @@ import type { TelemetryEvent } from "../../telemetry/telemetry-event.ts";
 import { TICK_INTERVAL_MS } from "../kafka-node/kafka-node-contract.ts";
 import { checkAcknowledgedAndUnique, checkReplicasAgree } from "./checkers/final-checks.ts";
 import { SafetyHistory } from "./checkers/safety-history.ts";
-import { FaultPlan, type FaultStep } from "./fault-plan.ts";
+import { FaultPlan, isBackInSync, type FaultStep } from "./fault-plan.ts";
 import { SimCluster } from "./sim-cluster.ts";
 import { createTopic, waitForLeaders } from "./testing/cluster-requests.ts";
 import { SimProducer } from "./workload/sim-producer.ts";
@@ -99,6 +99,11 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   };
 }
 
+/**
+ * Every partition's leader has all three replicas in its ISR and every ISR member holds the
+ * log up to the HW. A restarted broker stays in the ISR until its old session expires, but
+ * holds nothing until it has registered again: the final checks wait for it.
+ */
 function isrsFull(cluster: SimCluster, partitions: number): boolean {
   let full = 0;
   for (const id of cluster.nodeIds) {
@@ -106,5 +111,5 @@ function isrsFull(cluster: SimCluster, partitions: number): boolean {
       if (held.topic === TOPIC && held.role === "leader" && held.isr.length === 3 && held.highWatermark === held.logEndOffset) full++;
     }
   }
-  return full === partitions;
+  return full === partitions && cluster.nodeIds.every((id) => isBackInSync(cluster, id));
 }
