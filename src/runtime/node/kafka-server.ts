@@ -94,6 +94,14 @@ export async function startKafkaServer(
       `Awaiting socket connections on ${listener.host || "0.0.0.0"}:${listener.port}.`,
     );
   }
+  // Like Kafka's broker startup, "started" means registered with the controller and
+  // unfenced: clients that connect then find this broker in Metadata.
+  if (!(await unfenced(running, UNFENCE_WAIT_MS))) {
+    logger.warn(
+      KAFKA_RAFT_SERVER(nodeId),
+      `Still fenced after ${UNFENCE_WAIT_MS / 1000} s: is a majority of controller.quorum.voters running?`,
+    );
+  }
   logger.info(KAFKA_RAFT_SERVER(nodeId), SERVER_STARTED_MESSAGE);
 
   let stopping: Promise<void> | null = null;
@@ -112,6 +120,18 @@ export async function startKafkaServer(
     listeners,
     shutdown: () => (stopping ??= shutdown()),
   };
+}
+
+/** How long startup waits for the controller to unfence this broker before saying so. */
+const UNFENCE_WAIT_MS = 30_000;
+
+async function unfenced(node: RunningNode, limitMs: number): Promise<boolean> {
+  const deadline = Date.now() + limitMs;
+  while (node.status().fenced) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
 }
 
 async function bindListeners(
