@@ -8,12 +8,13 @@
 import type { Transport } from "../client/transport.ts";
 import type { HandlerRegistry } from "./handler-registry.ts";
 import { dispatchRequest } from "./request-dispatcher.ts";
+import { peekRequestHeader, type RequestHeaderPeek } from "../protocol/frame-peek.ts";
 
 export interface ServeOptions {
   /** Hang up if a client queues more requests than this (Kafka's queued.max.requests is 500). */
   maxQueuedRequests?: number;
-  /** Sees every request frame in and response frame out (telemetry, packet inspector). */
-  observe?(direction: "in" | "out", frame: Uint8Array): void;
+  /** Sees every request frame in and response frame out, with the request's header fields (telemetry). */
+  observe?(direction: "in" | "out", frame: Uint8Array, request: RequestHeaderPeek | null): void;
   onError?(error: unknown): void;
 }
 
@@ -47,7 +48,8 @@ export function serveConnection<Services>(
     busy = true;
     while (queue.length > 0 && !closed) {
       const frame = queue.shift()!;
-      options.observe?.("in", frame);
+      const header = options.observe === undefined ? null : peekRequestHeader(frame);
+      options.observe?.("in", frame, header);
       let result;
       try {
         result = await dispatchRequest(registry, frame, services);
@@ -58,7 +60,7 @@ export function serveConnection<Services>(
       }
       if (closed) break;
       if (result.kind === "respond") {
-        options.observe?.("out", result.frame);
+        options.observe?.("out", result.frame, header);
         transport.send(result.frame);
       } else if (result.kind === "disconnect") {
         closed = true;

@@ -144,7 +144,7 @@ export class FollowerFetchers {
       const result = await partition.log.appendAsFollower(records, BigInt(Math.floor(now)));
       if (!result.ok) return false;
       recordFollowerBatches(partition, records, now);
-      await partition.snapshotProducersIfRolled(segmentsBefore);
+      await manager.afterAppend(partition, segmentsBefore);
       manager.options.telemetry.emit({
         kind: "records-appended",
         node: manager.nodeId,

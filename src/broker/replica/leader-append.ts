@@ -91,7 +91,7 @@ async function append(
   if (!result.ok) return failure(result.errorCode, result.message, partition.log.logStartOffset);
   const timestamp = result.logAppendTimeMs >= 0n ? result.logAppendTimeMs : batch.maxTimestamp;
   partition.producers.recordAppended(identity, result.firstOffset, result.lastOffset, timestamp, now);
-  await partition.snapshotProducersIfRolled(segmentsBefore);
+  await manager.afterAppend(partition, segmentsBefore);
   manager.options.telemetry.emit({
     kind: "records-appended",
     node: manager.nodeId,

@@ -147,14 +147,6 @@ export class Partition {
     return true;
   }
 
-  /**
-   * Kafka snapshots producer state whenever the log rolls a segment, so recovery replays
-   * at most the active segment. Call after appending with the segment count from before.
-   */
-  async snapshotProducersIfRolled(segmentsBefore: number): Promise<void> {
-    if (this.log.segmentInfos().length > segmentsBefore) await this.producers.takeSnapshot(this.log.logEndOffset);
-  }
-
   /** After a truncation the HW can not be past the log end. */
   clampHighWatermark(): void {
     this.highWatermark = clamp(this.highWatermark, this.log.logStartOffset, this.log.logEndOffset);

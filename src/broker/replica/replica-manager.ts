@@ -124,6 +124,23 @@ export class ReplicaManager {
       }
       this.emitOffsets(partition);
     }
+    for (const key of report.compactedRecords.keys()) {
+      const partition = this.partitions.get(key);
+      if (partition === undefined) continue;
+      this.options.telemetry.emit({ kind: "segment", node: this.nodeId, topic: partition.topic, partition: partition.partition, action: "cleaned", baseOffset: partition.log.logStartOffset });
+    }
+  }
+
+  /**
+   * After an append: when the log rolled a new segment, say so and snapshot the producer
+   * state, as Kafka does on every roll, so recovery replays at most the active segment.
+   */
+  async afterAppend(partition: Partition, segmentsBefore: number): Promise<void> {
+    const segments = partition.log.segmentInfos();
+    if (segments.length <= segmentsBefore) return;
+    const baseOffset = segments.at(-1)!.baseOffset;
+    this.options.telemetry.emit({ kind: "segment", node: this.nodeId, topic: partition.topic, partition: partition.partition, action: "rolled", baseOffset });
+    await partition.producers.takeSnapshot(partition.log.logEndOffset);
   }
 
   highWatermarkMoved(partition: Partition): void {

@@ -9,7 +9,10 @@
  */
 import { BrokerLifecycle } from "../../broker/broker-lifecycle.ts";
 import type { BrokerServices } from "../../broker/broker-services.ts";
-import { createBrokerHandlerRegistry, createHandlerRegistry } from "../../broker/default-handlers.ts";
+import {
+  createBrokerHandlerRegistry,
+  createHandlerRegistry,
+} from "../../broker/default-handlers.ts";
 import { HandlerRegistry } from "../../broker/handler-registry.ts";
 import { apiVersionsHandler } from "../../broker/handlers/18-api-versions.ts";
 import { ProducerIdAllocator } from "../../broker/producer-id-allocator.ts";
@@ -19,8 +22,13 @@ import { ReplicaManager } from "../../broker/replica/replica-manager.ts";
 import { TickSleeper } from "../../broker/replica/tick-sleeper.ts";
 import { serveConnection } from "../../broker/serve-connection.ts";
 import { ConnectionPool } from "../../client/connection-pool.ts";
-import { BROKER_LISTENER, CONTROLLER_LISTENER, type ListenerName } from "../../client/node-requester.ts";
+import {
+  BROKER_LISTENER,
+  CONTROLLER_LISTENER,
+  type ListenerName,
+} from "../../client/node-requester.ts";
 import type { Transport } from "../../client/transport.ts";
+import type { RequestHeaderPeek } from "../../protocol/frame-peek.ts";
 import { QuorumController } from "../../controller/quorum-controller.ts";
 import { RaftNode } from "../../controller/raft/raft-node.ts";
 import { randomTopicId } from "../../controller/topic-id.ts";
@@ -45,16 +53,25 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
   const isVoter = config.voters.includes(nodeId);
 
   const endpointOf = (peer: number, listener: ListenerName) => {
-    if (listener === CONTROLLER_LISTENER) return config.controllerEndpoints?.[peer] ?? { host: `node-${peer}`, port: 9093 };
-    const endpoint = replay.image.brokers.get(peer)?.endpoints.find((e) => e.name === BROKER_LISTENER);
+    if (listener === CONTROLLER_LISTENER)
+      return config.controllerEndpoints?.[peer] ?? { host: `node-${peer}`, port: 9093 };
+    const endpoint = replay.image.brokers
+      .get(peer)
+      ?.endpoints.find((e) => e.name === BROKER_LISTENER);
     return endpoint === undefined ? null : { host: endpoint.host, port: endpoint.port };
   };
   // A listener serves one request per connection at a time (as Kafka does), so traffic
   // that can wait on other traffic gets its own connections, like Kafka's separate
   // channels: a registration waiting for its commit must not hold up the Raft fetch that
   // commits it.
-  const pool = (purpose: string) => new ConnectionPool(`broker-${nodeId}-${purpose}`, ports.dial, endpointOf, clock);
-  const pools = { raft: pool("raft"), lifecycle: pool("lifecycle"), controller: pool("controller"), fetcher: pool("fetcher") };
+  const pool = (purpose: string) =>
+    new ConnectionPool(`broker-${nodeId}-${purpose}`, ports.dial, endpointOf, clock);
+  const pools = {
+    raft: pool("raft"),
+    lifecycle: pool("lifecycle"),
+    controller: pool("controller"),
+    fetcher: pool("fetcher"),
+  };
 
   const logs = await LogManager.open({
     fs,
@@ -91,7 +108,15 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
     telemetry,
   });
 
-  const replicas = await ReplicaManager.open({ nodeId, clock, fs, logDir, logs, config: brokerConfig, telemetry });
+  const replicas = await ReplicaManager.open({
+    nodeId,
+    clock,
+    fs,
+    logDir,
+    logs,
+    config: brokerConfig,
+    telemetry,
+  });
   const sleeper = new TickSleeper(clock);
   const fetchers = new FollowerFetchers(replicas, pools.fetcher, sleeper);
   const lifecycle = new BrokerLifecycle({
@@ -99,7 +124,14 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
     clusterId,
     incarnationId: randomTopicId(ports.random),
     directoryId: logs.meta.directoryId,
-    listeners: [{ name: BROKER_LISTENER, host: config.advertised.PLAINTEXT.host, port: config.advertised.PLAINTEXT.port, securityProtocol: 0 }],
+    listeners: [
+      {
+        name: BROKER_LISTENER,
+        host: config.advertised.PLAINTEXT.host,
+        port: config.advertised.PLAINTEXT.port,
+        securityProtocol: 0,
+      },
+    ],
     clock,
     config: brokerConfig,
     controller: lifecycleLink,
@@ -109,7 +141,8 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
   const isrUpdater = new IsrUpdater({
     manager: replicas,
     controller: controllerLink,
-    brokerEpoch: (id) => (id === nodeId ? lifecycle.brokerEpoch : (replay.image.brokers.get(id)?.epoch ?? -1n)),
+    brokerEpoch: (id) =>
+      id === nodeId ? lifecycle.brokerEpoch : (replay.image.brokers.get(id)?.epoch ?? -1n),
   });
   // The broker acts on the image only once the controller knows it and it has caught up.
   replay.onChange((image) => {
@@ -125,18 +158,28 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
     image: () => replay.image,
     replicas,
     controller: controllerLink,
-    producerIds: new ProducerIdAllocator(controllerLink, nodeId, () => lifecycle.brokerEpoch, brokerConfig.number("request.timeout.ms")),
+    producerIds: new ProducerIdAllocator(
+      controllerLink,
+      nodeId,
+      () => lifecycle.brokerEpoch,
+      brokerConfig.number("request.timeout.ms"),
+    ),
     telemetry,
     random: ports.random,
   };
   const brokerRegistry = createBrokerHandlerRegistry();
   const controllerRegistry = new HandlerRegistry().register(apiVersionsHandler);
-  for (const handler of [...raft.handlers, ...(isVoter ? controller.handlers : [])]) controllerRegistry.register(handler);
+  for (const handler of [...raft.handlers, ...(isVoter ? controller.handlers : [])])
+    controllerRegistry.register(handler);
   const idleRegistry = createHandlerRegistry();
 
   let replicaTick: Promise<void> | null = null;
   let stopped = false;
-  telemetry.emit({ kind: "node", node: nodeId, action: logs.wasCleanShutdown ? "started" : "recovered" });
+  telemetry.emit({
+    kind: "node",
+    node: nodeId,
+    action: logs.wasCleanShutdown ? "started" : "recovered",
+  });
 
   /**
    * The controller becomes active once this node leads Raft and its own epoch's first
@@ -144,7 +187,8 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
    * Nothing else appends before activation, so "HW reached the LEO" says exactly that.
    */
   function followRaftLeadership(): void {
-    const leading = raft.role === "leader" && raft.highWatermark >= 0n && raft.highWatermark >= raft.logEndOffset;
+    const leading =
+      raft.role === "leader" && raft.highWatermark >= 0n && raft.highWatermark >= raft.logEndOffset;
     if (leading && !controller.isActive) controller.activate(replay.image);
     else if (controller.isActive && raft.role !== "leader") {
       controller.deactivate();
@@ -160,9 +204,33 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
         return;
       }
       const onError = (error: unknown) =>
-        telemetry.emit({ kind: "error", node: nodeId, where: `${listener} request`, message: error instanceof Error ? error.message : String(error) });
-      if (listener === BROKER_LISTENER) serveConnection(transport, brokerRegistry, services, { onError });
-      else if (listener === CONTROLLER_LISTENER) serveConnection(transport, controllerRegistry, undefined, { onError });
+        telemetry.emit({
+          kind: "error",
+          node: nodeId,
+          where: `${listener} request`,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      const observe = (
+        direction: "in" | "out",
+        frame: Uint8Array,
+        request: RequestHeaderPeek | null,
+      ) => {
+        if (request === null) return;
+        telemetry.emit({
+          kind: "request",
+          node: nodeId,
+          direction,
+          peer: listener,
+          apiKey: request.apiKey,
+          apiVersion: request.apiVersion,
+          correlationId: request.correlationId,
+          bytes: frame.length,
+        });
+      };
+      if (listener === BROKER_LISTENER)
+        serveConnection(transport, brokerRegistry, services, { onError, observe });
+      else if (listener === CONTROLLER_LISTENER)
+        serveConnection(transport, controllerRegistry, undefined, { onError, observe });
       else serveConnection(transport, idleRegistry, undefined);
     },
     tick(): void {

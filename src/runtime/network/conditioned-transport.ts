@@ -14,7 +14,7 @@ import {
   peekRequestHeader,
   peekResponseCorrelationId,
   type RequestHeaderPeek,
-} from "./frame-peek.ts";
+} from "../../protocol/frame-peek.ts";
 import type { FrameTap } from "./frame-tap.ts";
 import type { EndpointId, LinkTable } from "./link-conditions.ts";
 import type { Scheduler } from "./scheduler.ts";

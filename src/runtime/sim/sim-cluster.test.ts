@@ -4,7 +4,7 @@ import { SimCluster } from "./sim-cluster.ts";
 import { batchOf, createTopic, fetchValues, mustConnect, produce, waitForLeaders } from "./testing/cluster-requests.ts";
 
 async function readyCluster(seed: number, nodes = 3, properties: Record<string, string> = {}): Promise<SimCluster> {
-  const cluster = new SimCluster({ seed, nodes, properties });
+  const cluster = new SimCluster({ seed, nodes, properties, keepTelemetry: true });
   await cluster.startAll();
   const ready = await cluster.scheduler.runUntil(
     () => cluster.nodeIds.every((id) => cluster.node(id)?.status().fenced === false),
@@ -37,5 +37,26 @@ describe("a simulated three-node cluster", () => {
     const fetched = await fetchValues(consumer, cluster, "orders", 0, 0n);
     expect(fetched.values).toEqual(["a", "b", "c"]);
     expect(fetched.highWatermark).toBe(3n);
+  }, 60_000);
+
+  it("tells the page what happens: requests in and out, appends, offsets, segment rolls, roles", async () => {
+    const cluster = await readyCluster(2);
+    await createTopic(cluster, 1, "rolling", 1, 3, { "segment.bytes": "1024" });
+    const [leader] = (await waitForLeaders(cluster, 1, "rolling"))!;
+    const producer = mustConnect(cluster, "producer", leader!);
+    for (let i = 0; i < 6; i++) {
+      const answer = await produce(producer, cluster, "rolling", 0, batchOf([`${i}`.repeat(400)]), -1);
+      expect(answer.responses[0]!.partitionResponses[0]!.errorCode).toBe(ErrorCode.NONE);
+    }
+    const events = cluster.telemetry;
+    const about = (kind: string) => events.filter((e) => e.kind === kind && (!("topic" in e) || e.topic === "rolling"));
+    expect(about("request").some((e) => e.kind === "request" && e.apiKey === 0 && e.direction === "in")).toBe(true);
+    expect(about("request").some((e) => e.kind === "request" && e.apiKey === 0 && e.direction === "out")).toBe(true);
+    expect(about("records-appended").length).toBeGreaterThanOrEqual(6 * 3);
+    // Every replica rolls its own segments.
+    expect(new Set(about("segment").filter((e) => e.kind === "segment" && e.action === "rolled").map((e) => e.node)).size).toBe(3);
+    expect(about("partition-role").filter((e) => e.kind === "partition-role" && e.role === "leader")).toHaveLength(1);
+    const lastOffsets = about("log-offsets").filter((e) => e.kind === "log-offsets" && e.node === leader).at(-1);
+    expect(lastOffsets).toMatchObject({ logEndOffset: 6n, highWatermark: 6n });
   }, 60_000);
 });

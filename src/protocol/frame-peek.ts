@@ -3,8 +3,8 @@
  * body: every request header version starts with api key, api version and correlation id,
  * and every response header with the correlation id.
  */
-import { frameBody, peekCorrelationId } from "../../protocol/frames.ts";
-import { Reader } from "../../protocol/primitives/reader.ts";
+import { frameBody, peekCorrelationId } from "./frames.ts";
+import { Reader } from "./primitives/reader.ts";
 
 export interface RequestHeaderPeek {
   apiKey: number;
