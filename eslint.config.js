@@ -5,7 +5,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const CORE = ["src/protocol", "src/telemetry", "src/log", "src/metadata", "src/broker", "src/controller", "src/client", "src/cli"];
+const CORE = ["src/protocol", "src/telemetry", "src/log", "src/metadata", "src/server", "src/broker", "src/controller", "src/client", "src/cli"];
 const coreFiles = CORE.map((dir) => `${dir}/**/*.ts`);
 const testFiles = ["**/*.test.ts", "**/testing/**"];
 

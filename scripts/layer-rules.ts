@@ -4,6 +4,8 @@
  *
  *   protocol ← log ← metadata ← broker / controller ← runtime ← ui
  *   client sits beside metadata: brokers and controllers are clients of each other.
+ *   server (handlers, registries, serving a connection) sits under both broker and
+ *   controller, whose listeners answer requests the same way.
  *
  * telemetry holds the event types every node emits, so it sits just above protocol.
  * cli holds the command-line tools as pure functions (the page's terminal runs them too).
@@ -15,16 +17,38 @@ export const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   telemetry: ["telemetry", "protocol"],
   log: ["log", "telemetry", "protocol"],
   metadata: ["metadata", "log", "telemetry", "protocol"],
-  broker: ["broker", "metadata", "client", "log", "telemetry", "protocol"],
-  controller: ["controller", "metadata", "client", "log", "telemetry", "protocol"],
+  server: ["server", "client", "telemetry", "protocol"],
+  broker: ["broker", "server", "metadata", "client", "log", "telemetry", "protocol"],
+  controller: ["controller", "server", "metadata", "client", "log", "telemetry", "protocol"],
   client: ["client", "telemetry", "protocol"],
   cli: ["cli", "client", "log", "telemetry", "protocol"],
-  runtime: ["runtime", "cli", "client", "broker", "controller", "metadata", "log", "telemetry", "protocol"],
+  runtime: [
+    "runtime",
+    "cli",
+    "client",
+    "server",
+    "broker",
+    "controller",
+    "metadata",
+    "log",
+    "telemetry",
+    "protocol",
+  ],
   ui: ["ui", "runtime", "cli", "client", "telemetry", "protocol"],
 };
 
 /** Layers that make up the sans-IO core: no DOM, no Node built-ins, no UI libraries. */
-export const CORE_LAYERS = ["protocol", "telemetry", "log", "metadata", "broker", "controller", "client", "cli"];
+export const CORE_LAYERS = [
+  "protocol",
+  "telemetry",
+  "log",
+  "metadata",
+  "server",
+  "broker",
+  "controller",
+  "client",
+  "cli",
+];
 
 /** Packages the core may import (pure computation, same in browsers and Node). */
 export const CORE_PACKAGES = ["fflate", "snappyjs", "lz4js", "@bokuweb/zstd-wasm"];

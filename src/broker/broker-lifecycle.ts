@@ -21,7 +21,8 @@ const HEARTBEAT_VERSION = 1;
 /** The metadata.version range this broker speaks (Kafka 3.9's is up to 21). */
 const METADATA_VERSION_RANGE = { minSupportedVersion: 1, maxSupportedVersion: 21 };
 
-export type BrokerState = "starting" | "fenced" | "running" | "pending-controlled-shutdown" | "shutting-down";
+export type BrokerState =
+  "starting" | "fenced" | "running" | "pending-controlled-shutdown" | "shutting-down";
 
 export interface BrokerLifecycleOptions {
   nodeId: number;
@@ -62,7 +63,8 @@ export class BrokerLifecycle {
   /** Called on every node tick: sends a registration or heartbeat when one is due. */
   tick(): void {
     const now = this.options.clock.nowMs();
-    if (this.state === "pending-controlled-shutdown" && now >= this.shutdownDeadlineMs) this.finishShutdown();
+    if (this.state === "pending-controlled-shutdown" && now >= this.shutdownDeadlineMs)
+      this.finishShutdown();
     if (this.inFlight || now < this.nextAttemptMs || this.state === "shutting-down") return;
     this.inFlight = true;
     const attempt = this.brokerEpoch < 0n ? this.register() : this.heartbeat();
@@ -114,7 +116,13 @@ export class BrokerLifecycle {
       o.config.number("broker.heartbeat.interval.ms"),
     );
     if (response.errorCode !== ErrorCode.NONE) {
-      o.telemetry.emit({ kind: "error", node: o.nodeId, where: "broker registration", message: `the controller refused the registration`, errorCode: response.errorCode });
+      o.telemetry.emit({
+        kind: "error",
+        node: o.nodeId,
+        where: "broker registration",
+        message: `the controller refused the registration`,
+        errorCode: response.errorCode,
+      });
       return;
     }
     this.brokerEpoch = response.brokerEpoch;
@@ -139,7 +147,10 @@ export class BrokerLifecycle {
       },
       o.config.number("broker.heartbeat.interval.ms"),
     );
-    if (response.errorCode === ErrorCode.STALE_BROKER_EPOCH || response.errorCode === ErrorCode.BROKER_ID_NOT_REGISTERED) {
+    if (
+      response.errorCode === ErrorCode.STALE_BROKER_EPOCH ||
+      response.errorCode === ErrorCode.BROKER_ID_NOT_REGISTERED
+    ) {
       // The controller forgot us (e.g. our registration was replaced): register again.
       this.brokerEpoch = -1n;
       this.nextAttemptMs = -Infinity;
@@ -148,7 +159,9 @@ export class BrokerLifecycle {
     if (response.errorCode !== ErrorCode.NONE) return;
     if (wantShutDown) {
       if (response.shouldShutDown) this.finishShutdown();
-      else this.nextAttemptMs = o.clock.nowMs() + Math.min(200, o.config.number("broker.heartbeat.interval.ms"));
+      else
+        this.nextAttemptMs =
+          o.clock.nowMs() + Math.min(200, o.config.number("broker.heartbeat.interval.ms"));
       return;
     }
     if ((response.isCaughtUp || !response.isFenced) && !this.caughtUp) {
@@ -157,8 +170,11 @@ export class BrokerLifecycle {
     }
     const wasFenced = this.state === "fenced";
     this.state = response.isFenced ? "fenced" : "running";
-    if (wasFenced && this.state === "running") this.nextAttemptMs = o.clock.nowMs() + o.config.number("broker.heartbeat.interval.ms");
+    if (wasFenced && this.state === "running")
+      this.nextAttemptMs = o.clock.nowMs() + o.config.number("broker.heartbeat.interval.ms");
     // While fenced and catching up, heartbeat promptly so unfencing is quick.
-    if (this.state === "fenced") this.nextAttemptMs = o.clock.nowMs() + Math.min(500, o.config.number("broker.heartbeat.interval.ms"));
+    if (this.state === "fenced")
+      this.nextAttemptMs =
+        o.clock.nowMs() + Math.min(500, o.config.number("broker.heartbeat.interval.ms"));
   }
 }

@@ -4,5 +4,10 @@
  * sends to its CONTROLLER listener; a request fails when no controller is known.
  */
 export interface ControllerChannel {
-  request<Response>(apiKey: number, apiVersion: number, body: unknown, timeoutMs: number): Promise<Response>;
+  request<Response>(
+    apiKey: number,
+    apiVersion: number,
+    body: unknown,
+    timeoutMs: number,
+  ): Promise<Response>;
 }

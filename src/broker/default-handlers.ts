@@ -1,11 +1,11 @@
 /** The handlers a broker's client listener serves. Each API adds its handler file here. */
 import type { BrokerServices } from "./broker-services.ts";
-import { HandlerRegistry } from "./handler-registry.ts";
+import { HandlerRegistry } from "../server/handler-registry.ts";
 import { produceHandler } from "./handlers/00-produce.ts";
 import { fetchHandler } from "./handlers/01-fetch.ts";
 import { listOffsetsHandler } from "./handlers/02-list-offsets.ts";
 import { metadataHandler } from "./handlers/03-metadata.ts";
-import { apiVersionsHandler } from "./handlers/18-api-versions.ts";
+import { apiVersionsHandler } from "../server/handlers/18-api-versions.ts";
 import { offsetForLeaderEpochHandler } from "./handlers/23-offset-for-leader-epoch.ts";
 import { createTopicsHandler } from "./handlers/19-create-topics.ts";
 import { deleteTopicsHandler } from "./handlers/20-delete-topics.ts";
@@ -18,11 +18,6 @@ import { electLeadersHandler } from "./handlers/43-elect-leaders.ts";
 import { incrementalAlterConfigsHandler } from "./handlers/44-incremental-alter-configs.ts";
 import { describeClusterHandler } from "./handlers/60-describe-cluster.ts";
 import { describeProducersHandler } from "./handlers/61-describe-producers.ts";
-
-/** Just ApiVersions: what a listener answers before it serves anything else. */
-export function createHandlerRegistry(): HandlerRegistry {
-  return new HandlerRegistry().register(apiVersionsHandler);
-}
 
 export function createBrokerHandlerRegistry(): HandlerRegistry<BrokerServices> {
   return new HandlerRegistry<BrokerServices>()

@@ -41,7 +41,8 @@ export class ProducerIdAllocator {
       { brokerId: this.brokerId, brokerEpoch: this.brokerEpoch() },
       this.timeoutMs,
     );
-    if (response.errorCode !== ErrorCode.NONE) throw new Error(`AllocateProducerIds failed with ${response.errorCode}`);
+    if (response.errorCode !== ErrorCode.NONE)
+      throw new Error(`AllocateProducerIds failed with ${response.errorCode}`);
     this.next = response.producerIdStart;
     this.end = response.producerIdStart + BigInt(response.producerIdLen);
   }

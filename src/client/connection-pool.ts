@@ -10,7 +10,10 @@ import type { Clock } from "./clock.ts";
 import type { Dialer, ListenerName, NodeRequester, NodeRequestOptions } from "./node-requester.ts";
 
 /** Finds where a node's listener is (or null if the node is not known yet). */
-export type EndpointLookup = (nodeId: number, listener: ListenerName) => { host: string; port: number } | null;
+export type EndpointLookup = (
+  nodeId: number,
+  listener: ListenerName,
+) => { host: string; port: number } | null;
 
 export class RequestTimeoutError extends Error {
   override readonly name = "RequestTimeoutError";

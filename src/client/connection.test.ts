@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createHandlerRegistry } from "../broker/default-handlers.ts";
-import { dispatchRequest } from "../broker/request-dispatcher.ts";
+import { createHandlerRegistry } from "../server/handler-registry.ts";
+import { dispatchRequest } from "../server/request-dispatcher.ts";
 import { ApiKey } from "../protocol/generated/api-table.ts";
 import type { ApiVersionsResponse } from "../protocol/generated/messages/api-versions-response.ts";
 import { Connection, ConnectionError } from "./connection.ts";
@@ -22,9 +22,12 @@ describe("a client connection", () => {
     serveBroker(server);
     const connection = new Connection(client, "test-client");
     const answers = await Promise.all(
-      [0, 1, 2, 3, 4].map((version) => connection.request<ApiVersionsResponse>(ApiKey.ApiVersions, version, {})),
+      [0, 1, 2, 3, 4].map((version) =>
+        connection.request<ApiVersionsResponse>(ApiKey.ApiVersions, version, {}),
+      ),
     );
-    for (const answer of answers) expect(answer.apiKeys.some((api) => api.apiKey === ApiKey.ApiVersions)).toBe(true);
+    for (const answer of answers)
+      expect(answer.apiKeys.some((api) => api.apiKey === ApiKey.ApiVersions)).toBe(true);
   });
 
   it("fails pending requests when the broker hangs up", async () => {
@@ -32,7 +35,9 @@ describe("a client connection", () => {
     serveBroker(server);
     const connection = new Connection(client, "test-client");
     // Produce is not served yet, so the broker hangs up, as Kafka does.
-    await expect(connection.request(ApiKey.Produce, 9, { topicData: [] })).rejects.toBeInstanceOf(ConnectionError);
+    await expect(connection.request(ApiKey.Produce, 9, { topicData: [] })).rejects.toBeInstanceOf(
+      ConnectionError,
+    );
     await expect(connection.request(ApiKey.ApiVersions, 3, {})).rejects.toThrow(/closed/);
   });
 

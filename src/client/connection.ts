@@ -3,7 +3,12 @@
  * frames, and pairs each response with its request, decoding it with the version asked.
  * Requests in flight are bounded; a closed connection fails every pending request.
  */
-import { decodeResponse, encodeRequestFrame, frameBody, peekCorrelationId } from "../protocol/frames.ts";
+import {
+  decodeResponse,
+  encodeRequestFrame,
+  frameBody,
+  peekCorrelationId,
+} from "../protocol/frames.ts";
 import type { Transport } from "./transport.ts";
 
 export class ConnectionError extends Error {
@@ -43,13 +48,23 @@ export class Connection {
       return Promise.reject(new ConnectionError(`connection closed: ${this.closedReason}`));
     }
     if (this.pending.size >= this.maxInFlight) {
-      return Promise.reject(new ConnectionError(`more than ${this.maxInFlight} requests in flight`));
+      return Promise.reject(
+        new ConnectionError(`more than ${this.maxInFlight} requests in flight`),
+      );
     }
     const correlationId = this.nextCorrelationId;
     this.nextCorrelationId = (this.nextCorrelationId + 1) | 0;
-    const frame = encodeRequestFrame({ apiKey, apiVersion, correlationId, clientId: this.clientId }, body);
+    const frame = encodeRequestFrame(
+      { apiKey, apiVersion, correlationId, clientId: this.clientId },
+      body,
+    );
     return new Promise<Response>((resolve, reject) => {
-      this.pending.set(correlationId, { apiKey, apiVersion, resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(correlationId, {
+        apiKey,
+        apiVersion,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
       this.observe?.("request", frame);
       this.transport.send(frame);
     });

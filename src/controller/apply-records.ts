@@ -17,11 +17,18 @@ export function applyRecords(
   const firstOffset = lastOffset - BigInt(records.length - 1);
   const createdTopics: string[] = [];
   records.forEach((record, i) => {
-    const removed = record.type === "RemoveTopicRecord" ? image.topicsById.get(record.data.topicId) : undefined;
+    const removed =
+      record.type === "RemoveTopicRecord" ? image.topicsById.get(record.data.topicId) : undefined;
     image.apply(record, firstOffset + BigInt(i));
     if (record.type === "TopicRecord") createdTopics.push(record.data.name);
     if (removed !== undefined) {
-      telemetry.emit({ kind: "topic", node, topic: removed.name, action: "deleted", partitions: removed.partitions.size });
+      telemetry.emit({
+        kind: "topic",
+        node,
+        topic: removed.name,
+        action: "deleted",
+        partitions: removed.partitions.size,
+      });
     }
     for (const event of eventsOf(image, record, node)) telemetry.emit(event);
   });
@@ -43,8 +50,10 @@ function eventsOf(image: MetadataImage, record: MetadataRecord, node: number): T
     case "BrokerRegistrationChangeRecord": {
       const { brokerId: broker, fenced, inControlledShutdown } = record.data;
       const events: TelemetryEvent[] = [];
-      if (inControlledShutdown === 1) events.push({ kind: "broker", node, broker, action: "controlled-shutdown" });
-      if (fenced !== 0) events.push({ kind: "broker", node, broker, action: fenced === 1 ? "fenced" : "unfenced" });
+      if (inControlledShutdown === 1)
+        events.push({ kind: "broker", node, broker, action: "controlled-shutdown" });
+      if (fenced !== 0)
+        events.push({ kind: "broker", node, broker, action: fenced === 1 ? "fenced" : "unfenced" });
       return events;
     }
     case "PartitionRecord":
@@ -56,9 +65,21 @@ function eventsOf(image: MetadataImage, record: MetadataRecord, node: number): T
       const events: TelemetryEvent[] = [];
       const leaderSet = record.type === "PartitionRecord" || record.data.leader !== -2;
       const isrSet = record.type === "PartitionChangeRecord" && record.data.isr !== null;
-      if (leaderSet) events.push({ kind: "leader-changed", ...where, leader: partition.leader, leaderEpoch: partition.leaderEpoch });
+      if (leaderSet)
+        events.push({
+          kind: "leader-changed",
+          ...where,
+          leader: partition.leader,
+          leaderEpoch: partition.leaderEpoch,
+        });
       if (isrSet) {
-        events.push({ kind: "isr-changed", ...where, isr: [...partition.isr], leaderEpoch: partition.leaderEpoch, partitionEpoch: partition.partitionEpoch });
+        events.push({
+          kind: "isr-changed",
+          ...where,
+          isr: [...partition.isr],
+          leaderEpoch: partition.leaderEpoch,
+          partitionEpoch: partition.partitionEpoch,
+        });
       }
       return events;
     }

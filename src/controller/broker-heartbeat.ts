@@ -11,34 +11,52 @@
  */
 import { ErrorCode } from "../protocol/generated/error-codes.ts";
 import type { BrokerHeartbeatRequest } from "../protocol/generated/messages/broker-heartbeat-request.ts";
-import { defaultBrokerHeartbeatResponse, type BrokerHeartbeatResponse } from "../protocol/generated/messages/broker-heartbeat-response.ts";
+import {
+  defaultBrokerHeartbeatResponse,
+  type BrokerHeartbeatResponse,
+} from "../protocol/generated/messages/broker-heartbeat-response.ts";
 import type { MetadataRecord } from "../metadata/metadata-record.ts";
 import { staleBrokerEpoch } from "./broker-registration.ts";
 import type { ControllerState } from "./controller-state.ts";
 import { decided, type Decision } from "./decision.ts";
-import { controlledShutdownRecords, fenceBrokerRecords, unfenceBrokerRecords } from "./leader-and-isr-updates.ts";
+import {
+  controlledShutdownRecords,
+  fenceBrokerRecords,
+  unfenceBrokerRecords,
+} from "./leader-and-isr-updates.ts";
 
 type BrokerControlState = "FENCED" | "UNFENCED" | "CONTROLLED_SHUTDOWN" | "SHUTDOWN_NOW";
 
-const FLAGS: Record<BrokerControlState, { fenced: boolean; inControlledShutdown: boolean; shouldShutDown: boolean }> = {
+const FLAGS: Record<
+  BrokerControlState,
+  { fenced: boolean; inControlledShutdown: boolean; shouldShutDown: boolean }
+> = {
   FENCED: { fenced: true, inControlledShutdown: false, shouldShutDown: false },
   UNFENCED: { fenced: false, inControlledShutdown: false, shouldShutDown: false },
   CONTROLLED_SHUTDOWN: { fenced: false, inControlledShutdown: true, shouldShutDown: false },
   SHUTDOWN_NOW: { fenced: true, inControlledShutdown: false, shouldShutDown: true },
 };
 
-export function decideBrokerHeartbeat(state: ControllerState, request: BrokerHeartbeatRequest): Decision<BrokerHeartbeatResponse> {
+export function decideBrokerHeartbeat(
+  state: ControllerState,
+  request: BrokerHeartbeatRequest,
+): Decision<BrokerHeartbeatResponse> {
   const { brokerId, brokerEpoch, currentMetadataOffset } = request;
   if (staleBrokerEpoch(state, brokerId, brokerEpoch)) {
-    return decided([], { ...defaultBrokerHeartbeatResponse(), errorCode: ErrorCode.STALE_BROKER_EPOCH });
+    return decided([], {
+      ...defaultBrokerHeartbeatResponse(),
+      errorCode: ErrorCode.STALE_BROKER_EPOCH,
+    });
   }
   const registrationOffset = state.registrationOffsets.get(brokerId) ?? state.image.offset;
   const current = currentState(state, brokerId);
   const next = nextState(state, request, current, registrationOffset);
   const records: MetadataRecord[] = [];
   if (next !== current) {
-    if (next === "FENCED" || next === "SHUTDOWN_NOW") records.push(...fenceBrokerRecords(state, brokerId));
-    else if (next === "UNFENCED") records.push(...unfenceBrokerRecords(state, brokerId, brokerEpoch));
+    if (next === "FENCED" || next === "SHUTDOWN_NOW")
+      records.push(...fenceBrokerRecords(state, brokerId));
+    else if (next === "UNFENCED")
+      records.push(...unfenceBrokerRecords(state, brokerId, brokerEpoch));
     else records.push(...controlledShutdownRecords(state, brokerId, brokerEpoch));
   }
   const now = state.nowMs();
@@ -55,7 +73,8 @@ export function decideBrokerHeartbeat(state: ControllerState, request: BrokerHea
     respond: () => response,
     afterAppend(lastOffset) {
       // The shutdown is complete once every active broker has replayed up to here.
-      if (next === "CONTROLLED_SHUTDOWN") state.heartbeats.beginControlledShutdown(brokerId, lastOffset, now);
+      if (next === "CONTROLLED_SHUTDOWN")
+        state.heartbeats.beginControlledShutdown(brokerId, lastOffset, now);
     },
   };
 }
@@ -75,11 +94,13 @@ function nextState(
   switch (current) {
     case "FENCED":
       if (request.wantShutDown) return "SHUTDOWN_NOW";
-      if (!request.wantFence && request.currentMetadataOffset >= registrationOffset) return "UNFENCED";
+      if (!request.wantFence && request.currentMetadataOffset >= registrationOffset)
+        return "UNFENCED";
       return "FENCED";
     case "UNFENCED":
       if (request.wantFence) return request.wantShutDown ? "SHUTDOWN_NOW" : "FENCED";
-      if (request.wantShutDown) return state.hasLeaderships(brokerId) ? "CONTROLLED_SHUTDOWN" : "SHUTDOWN_NOW";
+      if (request.wantShutDown)
+        return state.hasLeaderships(brokerId) ? "CONTROLLED_SHUTDOWN" : "SHUTDOWN_NOW";
       return "UNFENCED";
     case "CONTROLLED_SHUTDOWN": {
       if (state.hasLeaderships(brokerId)) return "CONTROLLED_SHUTDOWN";
@@ -98,7 +119,9 @@ function nextState(
  * visible before the next is decided.
  */
 export function decideFenceStaleBroker(state: ControllerState): Decision<number | null> {
-  const unfenced = [...state.image.brokers.values()].filter((broker) => !broker.fenced).map((broker) => broker.id);
+  const unfenced = [...state.image.brokers.values()]
+    .filter((broker) => !broker.fenced)
+    .map((broker) => broker.id);
   const stale = state.heartbeats.oldestExpired(unfenced, state.nowMs());
   if (stale === null) return decided([], null);
   const records = fenceBrokerRecords(state, stale);
@@ -108,6 +131,8 @@ export function decideFenceStaleBroker(state: ControllerState): Decision<number 
 
 /** Is any unfenced broker's session over? (Cheap check before queueing a fencing.) */
 export function anyStaleBroker(state: ControllerState): boolean {
-  const unfenced = [...state.image.brokers.values()].filter((broker) => !broker.fenced).map((broker) => broker.id);
+  const unfenced = [...state.image.brokers.values()]
+    .filter((broker) => !broker.fenced)
+    .map((broker) => broker.id);
   return state.heartbeats.oldestExpired(unfenced, state.nowMs()) !== null;
 }

@@ -21,7 +21,11 @@ export class BrokerHeartbeats {
 
   /** Start (or restart) tracking a broker with a fresh session, as on registration or activation. */
   register(brokerId: number, nowMs: number): void {
-    this.brokers.set(brokerId, { lastContactMs: nowMs, metadataOffset: -1n, controlledShutdownOffset: null });
+    this.brokers.set(brokerId, {
+      lastContactMs: nowMs,
+      metadataOffset: -1n,
+      controlledShutdownOffset: null,
+    });
   }
 
   remove(brokerId: number): void {
@@ -81,7 +85,8 @@ export class BrokerHeartbeats {
     for (const id of candidates) {
       const state = this.stateOf(id, nowMs);
       if (!this.expired(state, nowMs)) continue;
-      if (oldest === null || state.lastContactMs < oldest.lastContactMs) oldest = { id, lastContactMs: state.lastContactMs };
+      if (oldest === null || state.lastContactMs < oldest.lastContactMs)
+        oldest = { id, lastContactMs: state.lastContactMs };
     }
     return oldest?.id ?? null;
   }

@@ -17,7 +17,9 @@ describe("broker registration", () => {
       [1n, "RegisterBrokerRecord"],
     ]);
     expect(h.image.brokers.get(1)).toMatchObject({ epoch: 0n, fenced: true, rack: "rack-a" });
-    expect(h.image.brokers.get(1)!.endpoints).toEqual([{ name: "PLAINTEXT", host: "node-1", port: 9092, securityProtocol: 0 }]);
+    expect(h.image.brokers.get(1)!.endpoints).toEqual([
+      { name: "PLAINTEXT", host: "node-1", port: 9092, securityProtocol: 0 },
+    ]);
     expect(h.events).toContainEqual({ kind: "broker", node: 0, broker: 1, action: "registered" });
   });
 
@@ -31,7 +33,9 @@ describe("broker registration", () => {
   it("refuses a second incarnation while the first one's session lives, and lets it replace the first after", async () => {
     const h = new ControllerHarness().activate();
     await h.startBrokers([1]);
-    expect((await h.register(1, { generation: 1 })).errorCode).toBe(ErrorCode.DUPLICATE_BROKER_REGISTRATION);
+    expect((await h.register(1, { generation: 1 })).errorCode).toBe(
+      ErrorCode.DUPLICATE_BROKER_REGISTRATION,
+    );
     h.clock.advance(SESSION_MS + 1);
     await h.tick(); // the old session expires: broker 1 is fenced
     const again = await h.register(1, { generation: 1 });
@@ -56,7 +60,10 @@ describe("broker heartbeats", () => {
     expect(behind).toMatchObject({ errorCode: ErrorCode.NONE, isFenced: true, isCaughtUp: false });
     const caughtUp = await h.heartbeat(1, { currentMetadataOffset: 0n });
     expect(caughtUp).toMatchObject({ isFenced: false, isCaughtUp: true, shouldShutDown: false });
-    expect(h.log.records().at(-1)).toEqual({ type: "UnfenceBrokerRecord", data: { id: 1, epoch: 0n } });
+    expect(h.log.records().at(-1)).toEqual({
+      type: "UnfenceBrokerRecord",
+      data: { id: 1, epoch: 0n },
+    });
     expect(h.image.brokers.get(1)!.fenced).toBe(false);
     expect(h.events).toContainEqual({ kind: "broker", node: 0, broker: 1, action: "unfenced" });
   });
@@ -64,8 +71,12 @@ describe("broker heartbeats", () => {
   it("answer an old or unknown broker epoch with STALE_BROKER_EPOCH", async () => {
     const h = new ControllerHarness().activate();
     await h.register(1);
-    expect((await h.heartbeat(1, { brokerEpoch: 99n })).errorCode).toBe(ErrorCode.STALE_BROKER_EPOCH);
-    expect((await h.heartbeat(7, { brokerEpoch: 0n })).errorCode).toBe(ErrorCode.STALE_BROKER_EPOCH);
+    expect((await h.heartbeat(1, { brokerEpoch: 99n })).errorCode).toBe(
+      ErrorCode.STALE_BROKER_EPOCH,
+    );
+    expect((await h.heartbeat(7, { brokerEpoch: 0n })).errorCode).toBe(
+      ErrorCode.STALE_BROKER_EPOCH,
+    );
   });
 
   it("fence a broker that asks to be fenced", async () => {
@@ -102,14 +113,29 @@ describe("session expiry", () => {
     // The partition changes come first, then the fencing.
     expect(h.log.records().at(-1)).toMatchObject({ type: "FenceBrokerRecord", data: { id: 1 } });
     expect(h.events).toContainEqual({ kind: "broker", node: 0, broker: 1, action: "fenced" });
-    expect(h.events).toContainEqual(expect.objectContaining({ kind: "leader-changed", topic: "orders", partition: ledBy1[0], leader: expectedLeader }));
+    expect(h.events).toContainEqual(
+      expect.objectContaining({
+        kind: "leader-changed",
+        topic: "orders",
+        partition: ledBy1[0],
+        leader: expectedLeader,
+      }),
+    );
   });
 
   it("keeps the last ISR member and leaves the partition leaderless, then gives it back when the broker returns", async () => {
     const h = new ControllerHarness().activate();
     await h.startBrokers([1, 2]);
     await h.call(19, {
-      topics: [{ name: "solo", numPartitions: -1, replicationFactor: -1, assignments: [{ partitionIndex: 0, brokerIds: [1] }], configs: [] }],
+      topics: [
+        {
+          name: "solo",
+          numPartitions: -1,
+          replicationFactor: -1,
+          assignments: [{ partitionIndex: 0, brokerIds: [1] }],
+          configs: [],
+        },
+      ],
       timeoutMs: 1000,
       validateOnly: false,
     });
@@ -136,7 +162,9 @@ describe("session expiry", () => {
     await h.tick();
     await h.tick();
     const fences = h.log.records().filter((record) => record.type === "FenceBrokerRecord");
-    expect(fences.map((record) => (record.type === "FenceBrokerRecord" ? record.data.id : -1))).toEqual([1, 3, 2]);
+    expect(
+      fences.map((record) => (record.type === "FenceBrokerRecord" ? record.data.id : -1)),
+    ).toEqual([1, 3, 2]);
   });
 });
 
@@ -155,7 +183,12 @@ describe("controlled shutdown", () => {
       expect(h.partition("orders", p).leader).not.toBe(2);
       expect(h.partition("orders", p).isr).not.toContain(2);
     }
-    expect(h.events).toContainEqual({ kind: "broker", node: 0, broker: 2, action: "controlled-shutdown" });
+    expect(h.events).toContainEqual({
+      kind: "broker",
+      node: 0,
+      broker: 2,
+      action: "controlled-shutdown",
+    });
 
     // Broker 1 has not yet replayed the leadership moves: broker 2 must wait.
     const shutdownOffset = h.log.endOffset - 1n;
@@ -179,7 +212,15 @@ describe("controlled shutdown", () => {
     const h = new ControllerHarness().activate();
     await h.startBrokers([1, 2]);
     await h.call(19, {
-      topics: [{ name: "solo", numPartitions: -1, replicationFactor: -1, assignments: [{ partitionIndex: 0, brokerIds: [2] }], configs: [] }],
+      topics: [
+        {
+          name: "solo",
+          numPartitions: -1,
+          replicationFactor: -1,
+          assignments: [{ partitionIndex: 0, brokerIds: [2] }],
+          configs: [],
+        },
+      ],
       timeoutMs: 1000,
       validateOnly: false,
     });

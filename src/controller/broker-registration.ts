@@ -17,19 +17,26 @@ import type { ControllerState } from "./controller-state.ts";
 import { decided, type Decision } from "./decision.ts";
 import { leaderAndIsrUpdates } from "./leader-and-isr-updates.ts";
 
-export function decideBrokerRegistration(state: ControllerState, request: BrokerRegistrationRequest): Decision<BrokerRegistrationResponse> {
-  const refuse = (errorCode: number) => decided([], { ...defaultBrokerRegistrationResponse(), errorCode, brokerEpoch: -1n });
-  if (request.clusterId !== state.identity.clusterId) return refuse(ErrorCode.INCONSISTENT_CLUSTER_ID);
+export function decideBrokerRegistration(
+  state: ControllerState,
+  request: BrokerRegistrationRequest,
+): Decision<BrokerRegistrationResponse> {
+  const refuse = (errorCode: number) =>
+    decided([], { ...defaultBrokerRegistrationResponse(), errorCode, brokerEpoch: -1n });
+  if (request.clusterId !== state.identity.clusterId)
+    return refuse(ErrorCode.INCONSISTENT_CLUSTER_ID);
   const brokerId = request.brokerId;
   const now = state.nowMs();
   const existing = state.image.brokers.get(brokerId);
   const newIncarnation = existing !== undefined && existing.incarnationId !== request.incarnationId;
-  if (newIncarnation && state.heartbeats.hasValidSession(brokerId, now)) return refuse(ErrorCode.DUPLICATE_BROKER_REGISTRATION);
+  if (newIncarnation && state.heartbeats.hasValidSession(brokerId, now))
+    return refuse(ErrorCode.DUPLICATE_BROKER_REGISTRATION);
 
   const records: MetadataRecord[] = [];
   // The old incarnation may still lead or sit in ISRs (its session lapsed before it was fenced):
   // it holds none of that any more.
-  if (newIncarnation && existing?.fenced === false) records.push(...leaderAndIsrUpdates(state, { brokerToRemove: brokerId }));
+  if (newIncarnation && existing?.fenced === false)
+    records.push(...leaderAndIsrUpdates(state, { brokerToRemove: brokerId }));
   const brokerEpoch = state.nextWriteOffset() + BigInt(records.length);
   records.push({
     type: "RegisterBrokerRecord",
@@ -38,8 +45,17 @@ export function decideBrokerRegistration(state: ControllerState, request: Broker
       isMigratingZkBroker: false,
       incarnationId: request.incarnationId,
       brokerEpoch,
-      endPoints: request.listeners.map(({ name, host, port, securityProtocol }) => ({ name, host, port, securityProtocol })),
-      features: request.features.map(({ name, minSupportedVersion, maxSupportedVersion }) => ({ name, minSupportedVersion, maxSupportedVersion })),
+      endPoints: request.listeners.map(({ name, host, port, securityProtocol }) => ({
+        name,
+        host,
+        port,
+        securityProtocol,
+      })),
+      features: request.features.map(({ name, minSupportedVersion, maxSupportedVersion }) => ({
+        name,
+        minSupportedVersion,
+        maxSupportedVersion,
+      })),
       rack: request.rack,
       fenced: true,
       inControlledShutdown: false,
@@ -48,7 +64,11 @@ export function decideBrokerRegistration(state: ControllerState, request: Broker
   });
   return {
     records,
-    respond: () => ({ ...defaultBrokerRegistrationResponse(), errorCode: ErrorCode.NONE, brokerEpoch }),
+    respond: () => ({
+      ...defaultBrokerRegistrationResponse(),
+      errorCode: ErrorCode.NONE,
+      brokerEpoch,
+    }),
     afterAppend(lastOffset) {
       // The RegisterBrokerRecord is the batch's last record: the broker must replay it before unfencing.
       state.registrationOffsets.set(brokerId, lastOffset);
@@ -58,7 +78,11 @@ export function decideBrokerRegistration(state: ControllerState, request: Broker
 }
 
 /** Kafka's checkBrokerEpoch: the request must come from the broker's current registration. */
-export function staleBrokerEpoch(state: ControllerState, brokerId: number, brokerEpoch: bigint): boolean {
+export function staleBrokerEpoch(
+  state: ControllerState,
+  brokerId: number,
+  brokerEpoch: bigint,
+): boolean {
   const registration = state.image.brokers.get(brokerId);
   return registration === undefined || registration.epoch !== brokerEpoch;
 }

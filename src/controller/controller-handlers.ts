@@ -1,5 +1,5 @@
 /** The handlers of the CONTROLLER listener, one file per API key under handlers/. */
-import type { ControllerHandler } from "./controller-handler.ts";
+import { type Handler } from "../server/handler.ts";
 import type { ControllerOperations } from "./controller-operation.ts";
 import { createTopicsHandler } from "./handlers/19-create-topics.ts";
 import { deleteTopicsHandler } from "./handlers/20-delete-topics.ts";
@@ -12,7 +12,9 @@ import { brokerRegistrationHandler } from "./handlers/62-broker-registration.ts"
 import { brokerHeartbeatHandler } from "./handlers/63-broker-heartbeat.ts";
 import { allocateProducerIdsHandler } from "./handlers/67-allocate-producer-ids.ts";
 
-export function createControllerHandlers(controller: ControllerOperations): ControllerHandler<never, unknown>[] {
+export function createControllerHandlers(
+  controller: ControllerOperations,
+): Handler<never, unknown>[] {
   return [
     createTopicsHandler(controller),
     deleteTopicsHandler(controller),
@@ -24,5 +26,5 @@ export function createControllerHandlers(controller: ControllerOperations): Cont
     brokerRegistrationHandler(controller),
     brokerHeartbeatHandler(controller),
     allocateProducerIdsHandler(controller),
-  ] as ControllerHandler<never, unknown>[];
+  ] as Handler<never, unknown>[];
 }

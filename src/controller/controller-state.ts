@@ -52,7 +52,12 @@ export class ControllerState {
   /** Unfenced and not in controlled shutdown: may lead and join ISRs. */
   isActiveBroker(id: number): boolean {
     const broker = this.image.brokers.get(id);
-    return broker !== undefined && !broker.fenced && !broker.inControlledShutdown && !this.heartbeats.isShuttingDown(id);
+    return (
+      broker !== undefined &&
+      !broker.fenced &&
+      !broker.inControlledShutdown &&
+      !this.heartbeats.isShuttingDown(id)
+    );
   }
 
   /** Brokers that may receive new replicas (Kafka's usable brokers): registered and not shutting down. */
@@ -69,7 +74,9 @@ export class ControllerState {
   /** unclean.leader.election.enable: the topic's override, else this node's, else the cluster's. */
   uncleanElectionEnabled(topicName: string): boolean {
     const name = "unclean.leader.election.enable";
-    const value = this.image.topicConfigs(topicName).get(name) ?? this.image.brokerConfigs(this.identity.nodeId).get(name);
+    const value =
+      this.image.topicConfigs(topicName).get(name) ??
+      this.image.brokerConfigs(this.identity.nodeId).get(name);
     return (value ?? this.config.string(name)).trim().toLowerCase() === "true";
   }
 

@@ -17,10 +17,18 @@ import {
 import { apiError, NO_ERROR, type ApiError } from "./api-error.ts";
 import type { ControllerState } from "./controller-state.ts";
 import { decided, MAX_RECORDS_PER_OPERATION, type Decision } from "./decision.ts";
-import { initialIsr, manualAssignmentProblem, noActiveReplicaError, partitionRecord } from "./partition-assignment.ts";
+import {
+  initialIsr,
+  manualAssignmentProblem,
+  noActiveReplicaError,
+  partitionRecord,
+} from "./partition-assignment.ts";
 import { placeReplicas } from "./replica-placer.ts";
 
-export function decideCreatePartitions(state: ControllerState, request: CreatePartitionsRequest): Decision<CreatePartitionsResponse> {
+export function decideCreatePartitions(
+  state: ControllerState,
+  request: CreatePartitionsRequest,
+): Decision<CreatePartitionsResponse> {
   const counts = new Map<string, number>();
   for (const topic of request.topics) counts.set(topic.name, (counts.get(topic.name) ?? 0) + 1);
   const results: CreatePartitionsResponseCreatePartitionsTopicResult[] = [];
@@ -32,16 +40,29 @@ export function decideCreatePartitions(state: ControllerState, request: CreatePa
     results.push(result(topic.name, Array.isArray(outcome) ? NO_ERROR : outcome));
   }
   for (const [name, count] of counts) {
-    if (count > 1) results.push(result(name, apiError(ErrorCode.INVALID_REQUEST, "Duplicate topic name.")));
+    if (count > 1)
+      results.push(result(name, apiError(ErrorCode.INVALID_REQUEST, "Duplicate topic name.")));
   }
-  return decided(request.validateOnly ? [] : records, { ...defaultCreatePartitionsResponse(), results });
+  return decided(request.validateOnly ? [] : records, {
+    ...defaultCreatePartitionsResponse(),
+    results,
+  });
 }
 
-export function createPartitionsFailure(request: CreatePartitionsRequest, error: ApiError): CreatePartitionsResponse {
-  return { ...defaultCreatePartitionsResponse(), results: request.topics.map((topic) => result(topic.name, error)) };
+export function createPartitionsFailure(
+  request: CreatePartitionsRequest,
+  error: ApiError,
+): CreatePartitionsResponse {
+  return {
+    ...defaultCreatePartitionsResponse(),
+    results: request.topics.map((topic) => result(topic.name, error)),
+  };
 }
 
-function result(name: string, error: ApiError): CreatePartitionsResponseCreatePartitionsTopicResult {
+function result(
+  name: string,
+  error: ApiError,
+): CreatePartitionsResponseCreatePartitionsTopicResult {
   return { name, errorCode: error.code, errorMessage: error.message };
 }
 
@@ -53,9 +74,13 @@ function createPartitions(
   const topic = state.image.topicsByName.get(request.name);
   if (topic === undefined) return apiError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
   const current = topic.partitions.size;
-  if (request.count === current) return apiError(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partition(s).`);
+  if (request.count === current)
+    return apiError(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partition(s).`);
   if (request.count < current) {
-    return apiError(ErrorCode.INVALID_PARTITIONS, `The topic ${request.name} currently has ${current} partition(s); ${request.count} would not be an increase.`);
+    return apiError(
+      ErrorCode.INVALID_PARTITIONS,
+      `The topic ${request.name} currently has ${current} partition(s); ${request.count} would not be an increase.`,
+    );
   }
   const additional = request.count - current;
   if (request.assignments !== null && request.assignments.length !== additional) {
@@ -65,9 +90,14 @@ function createPartitions(
     );
   }
   if (additional > recordBudget) {
-    return apiError(ErrorCode.INVALID_PARTITIONS, `Unable to add ${additional} partitions: one request may write at most ${MAX_RECORDS_PER_OPERATION} records.`);
+    return apiError(
+      ErrorCode.INVALID_PARTITIONS,
+      `Unable to add ${additional} partitions: one request may write at most ${MAX_RECORDS_PER_OPERATION} records.`,
+    );
   }
-  const existing = [...topic.partitions.keys()].sort((a, b) => a - b).map((index) => topic.partitions.get(index)!.replicas);
+  const existing = [...topic.partitions.keys()]
+    .sort((a, b) => a - b)
+    .map((index) => topic.partitions.get(index)!.replicas);
   const replicationFactor = existing[0]?.length ?? 0;
   let assignments: number[][];
   if (request.assignments !== null) {

@@ -8,9 +8,17 @@
 import { ConfigResourceType } from "../metadata/metadata-image.ts";
 import type { MetadataRecord } from "../metadata/metadata-record.ts";
 import { checkTopicConfigs } from "../metadata/configs/topic-configs.ts";
-import { CLUSTER_METADATA_TOPIC_NAME, hasCollisionChars, topicNameProblem, unifyCollisionChars } from "../metadata/topic-name.ts";
+import {
+  CLUSTER_METADATA_TOPIC_NAME,
+  hasCollisionChars,
+  topicNameProblem,
+  unifyCollisionChars,
+} from "../metadata/topic-name.ts";
 import { ErrorCode } from "../protocol/generated/error-codes.ts";
-import type { CreateTopicsRequest, CreateTopicsRequestCreatableTopic } from "../protocol/generated/messages/create-topics-request.ts";
+import type {
+  CreateTopicsRequest,
+  CreateTopicsRequestCreatableTopic,
+} from "../protocol/generated/messages/create-topics-request.ts";
 import {
   defaultCreateTopicsResponse,
   defaultCreateTopicsResponseCreatableTopicResult,
@@ -21,13 +29,23 @@ import { apiError, type ApiError } from "./api-error.ts";
 import type { ControllerState } from "./controller-state.ts";
 import { decided, MAX_RECORDS_PER_OPERATION, type Decision } from "./decision.ts";
 import { effectiveTopicConfigEntries } from "./effective-topic-configs.ts";
-import { initialIsr, manualAssignmentProblem, noActiveReplicaError, partitionRecord } from "./partition-assignment.ts";
+import {
+  initialIsr,
+  manualAssignmentProblem,
+  noActiveReplicaError,
+  partitionRecord,
+} from "./partition-assignment.ts";
 import { placeReplicas } from "./replica-placer.ts";
 import { randomTopicId } from "./topic-id.ts";
 
-type NewPartitions = { ok: true; partitions: { replicas: number[]; isr: number[] }[] } | { ok: false; error: ApiError };
+type NewPartitions =
+  | { ok: true; partitions: { replicas: number[]; isr: number[] }[] }
+  | { ok: false; error: ApiError };
 
-export function decideCreateTopics(state: ControllerState, request: CreateTopicsRequest): Decision<CreateTopicsResponse> {
+export function decideCreateTopics(
+  state: ControllerState,
+  request: CreateTopicsRequest,
+): Decision<CreateTopicsResponse> {
   const counts = new Map<string, number>();
   for (const topic of request.topics) counts.set(topic.name, (counts.get(topic.name) ?? 0) + 1);
   const results: CreateTopicsResponseCreatableTopicResult[] = [];
@@ -44,40 +62,80 @@ export function decideCreateTopics(state: ControllerState, request: CreateTopics
   }
   // Like Kafka, refusals of the request's shape come after the per-topic answers.
   for (const [name, count] of counts) {
-    if (count > 1) results.push(failure(name, apiError(ErrorCode.INVALID_REQUEST, "Duplicate topic name.")));
+    if (count > 1)
+      results.push(failure(name, apiError(ErrorCode.INVALID_REQUEST, "Duplicate topic name.")));
     else if (name === CLUSTER_METADATA_TOPIC_NAME) {
-      results.push(failure(name, apiError(ErrorCode.INVALID_REQUEST, `Creation of internal topic ${CLUSTER_METADATA_TOPIC_NAME} is prohibited.`)));
+      results.push(
+        failure(
+          name,
+          apiError(
+            ErrorCode.INVALID_REQUEST,
+            `Creation of internal topic ${CLUSTER_METADATA_TOPIC_NAME} is prohibited.`,
+          ),
+        ),
+      );
     }
   }
-  return decided(request.validateOnly ? [] : records, { ...defaultCreateTopicsResponse(), topics: results });
+  return decided(request.validateOnly ? [] : records, {
+    ...defaultCreateTopicsResponse(),
+    topics: results,
+  });
 }
 
 /** Create-topics answers with one error for every topic (NOT_CONTROLLER and the like). */
-export function createTopicsFailure(request: CreateTopicsRequest, error: ApiError): CreateTopicsResponse {
-  return { ...defaultCreateTopicsResponse(), topics: request.topics.map((topic) => failure(topic.name, error)) };
+export function createTopicsFailure(
+  request: CreateTopicsRequest,
+  error: ApiError,
+): CreateTopicsResponse {
+  return {
+    ...defaultCreateTopicsResponse(),
+    topics: request.topics.map((topic) => failure(topic.name, error)),
+  };
 }
 
 function failure(name: string, error: ApiError): CreateTopicsResponseCreatableTopicResult {
-  return { ...defaultCreateTopicsResponseCreatableTopicResult(), name, errorCode: error.code, errorMessage: error.message };
+  return {
+    ...defaultCreateTopicsResponseCreatableTopicResult(),
+    name,
+    errorCode: error.code,
+    errorMessage: error.message,
+  };
 }
 
 function createTopic(
   state: ControllerState,
   topic: CreateTopicsRequestCreatableTopic,
   recordBudget: number,
-): { error: ApiError } | { result: CreateTopicsResponseCreatableTopicResult; records: MetadataRecord[] } {
+):
+  | { error: ApiError }
+  | { result: CreateTopicsResponseCreatableTopicResult; records: MetadataRecord[] } {
   const nameProblem = topicNameProblem(topic.name);
-  if (nameProblem !== null) return { error: apiError(ErrorCode.INVALID_TOPIC_EXCEPTION, nameProblem) };
+  if (nameProblem !== null)
+    return { error: apiError(ErrorCode.INVALID_TOPIC_EXCEPTION, nameProblem) };
   if (state.image.topicsByName.has(topic.name)) {
-    return { error: apiError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${topic.name}' already exists.`) };
+    return {
+      error: apiError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${topic.name}' already exists.`),
+    };
   }
   const colliding = collidingTopic(state, topic.name);
   if (colliding !== null) {
-    return { error: apiError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${topic.name}' collides with existing topic: ${colliding}`) };
+    return {
+      error: apiError(
+        ErrorCode.INVALID_TOPIC_EXCEPTION,
+        `Topic '${topic.name}' collides with existing topic: ${colliding}`,
+      ),
+    };
   }
-  const nullConfigs = topic.configs.filter((config) => config.value === null).map((config) => config.name);
+  const nullConfigs = topic.configs
+    .filter((config) => config.value === null)
+    .map((config) => config.name);
   if (nullConfigs.length > 0) {
-    return { error: apiError(ErrorCode.INVALID_CONFIG, `Null value not supported for topic configs: ${nullConfigs.join(",")}`) };
+    return {
+      error: apiError(
+        ErrorCode.INVALID_CONFIG,
+        `Null value not supported for topic configs: ${nullConfigs.join(",")}`,
+      ),
+    };
   }
   const overrides = new Map(topic.configs.map((config) => [config.name, config.value ?? ""]));
   const configProblem = checkTopicConfigs(overrides);
@@ -97,9 +155,14 @@ function createTopic(
   const topicId = randomTopicId(state.identity.random);
   const records: MetadataRecord[] = [{ type: "TopicRecord", data: { name: topic.name, topicId } }];
   for (const [name, value] of overrides) {
-    records.push({ type: "ConfigRecord", data: { resourceType: ConfigResourceType.TOPIC, resourceName: topic.name, name, value } });
+    records.push({
+      type: "ConfigRecord",
+      data: { resourceType: ConfigResourceType.TOPIC, resourceName: topic.name, name, value },
+    });
   }
-  planned.partitions.forEach(({ replicas, isr }, index) => records.push(partitionRecord(topicId, index, replicas, isr)));
+  planned.partitions.forEach(({ replicas, isr }, index) =>
+    records.push(partitionRecord(topicId, index, replicas, isr)),
+  );
   const result: CreateTopicsResponseCreatableTopicResult = {
     ...defaultCreateTopicsResponseCreatableTopicResult(),
     name: topic.name,
@@ -123,38 +186,76 @@ function collidingTopic(state: ControllerState, name: string): string | null {
   return null;
 }
 
-function newPartitions(state: ControllerState, topic: CreateTopicsRequestCreatableTopic): NewPartitions {
+function newPartitions(
+  state: ControllerState,
+  topic: CreateTopicsRequestCreatableTopic,
+): NewPartitions {
   if (topic.assignments.length > 0) return manualPartitions(state, topic);
   if (topic.replicationFactor < -1 || topic.replicationFactor === 0) {
-    return fail(ErrorCode.INVALID_REPLICATION_FACTOR, "Replication factor must be larger than 0, or -1 to use the default value.");
+    return fail(
+      ErrorCode.INVALID_REPLICATION_FACTOR,
+      "Replication factor must be larger than 0, or -1 to use the default value.",
+    );
   }
   if (topic.numPartitions < -1 || topic.numPartitions === 0) {
-    return fail(ErrorCode.INVALID_PARTITIONS, "Number of partitions was set to an invalid non-positive value.");
+    return fail(
+      ErrorCode.INVALID_PARTITIONS,
+      "Number of partitions was set to an invalid non-positive value.",
+    );
   }
-  const numPartitions = topic.numPartitions === -1 ? state.config.number("num.partitions") : topic.numPartitions;
-  const replicationFactor = topic.replicationFactor === -1 ? state.config.number("default.replication.factor") : topic.replicationFactor;
+  const numPartitions =
+    topic.numPartitions === -1 ? state.config.number("num.partitions") : topic.numPartitions;
+  const replicationFactor =
+    topic.replicationFactor === -1
+      ? state.config.number("default.replication.factor")
+      : topic.replicationFactor;
   if (numPartitions > MAX_RECORDS_PER_OPERATION) {
-    return fail(ErrorCode.INVALID_PARTITIONS, `Unable to create ${numPartitions} partitions: one request may write at most ${MAX_RECORDS_PER_OPERATION} records.`);
+    return fail(
+      ErrorCode.INVALID_PARTITIONS,
+      `Unable to create ${numPartitions} partitions: one request may write at most ${MAX_RECORDS_PER_OPERATION} records.`,
+    );
   }
-  const placement = placeReplicas({ brokers: state.usableBrokers(), numPartitions, replicationFactor, random: state.identity.random });
+  const placement = placeReplicas({
+    brokers: state.usableBrokers(),
+    numPartitions,
+    replicationFactor,
+    random: state.identity.random,
+  });
   if (!placement.ok) return placement;
-  const partitions = placement.assignments.map((replicas) => ({ replicas, isr: initialIsr(state, replicas) }));
-  if (partitions.some(({ isr }) => isr.length === 0)) return { ok: false, error: noActiveReplicaError(replicationFactor) };
+  const partitions = placement.assignments.map((replicas) => ({
+    replicas,
+    isr: initialIsr(state, replicas),
+  }));
+  if (partitions.some(({ isr }) => isr.length === 0))
+    return { ok: false, error: noActiveReplicaError(replicationFactor) };
   return { ok: true, partitions };
 }
 
-function manualPartitions(state: ControllerState, topic: CreateTopicsRequestCreatableTopic): NewPartitions {
+function manualPartitions(
+  state: ControllerState,
+  topic: CreateTopicsRequestCreatableTopic,
+): NewPartitions {
   if (topic.replicationFactor !== -1) {
-    return fail(ErrorCode.INVALID_REQUEST, "A manual partition assignment was specified, but replication factor was not set to -1.");
+    return fail(
+      ErrorCode.INVALID_REQUEST,
+      "A manual partition assignment was specified, but replication factor was not set to -1.",
+    );
   }
   if (topic.numPartitions !== -1) {
-    return fail(ErrorCode.INVALID_REQUEST, "A manual partition assignment was specified, but numPartitions was not set to -1.");
+    return fail(
+      ErrorCode.INVALID_REQUEST,
+      "A manual partition assignment was specified, but numPartitions was not set to -1.",
+    );
   }
   const byIndex = new Map<number, { replicas: number[]; isr: number[] }>();
   let replicationFactor: number | null = null;
   for (const assignment of topic.assignments) {
     const index = assignment.partitionIndex;
-    if (byIndex.has(index)) return fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Found multiple manual partition assignments for partition ${index}`);
+    if (byIndex.has(index))
+      return fail(
+        ErrorCode.INVALID_REPLICA_ASSIGNMENT,
+        `Found multiple manual partition assignments for partition ${index}`,
+      );
     const problem = manualAssignmentProblem(state, assignment.brokerIds, replicationFactor);
     if (problem !== null) return { ok: false, error: problem };
     replicationFactor = assignment.brokerIds.length;
@@ -170,7 +271,11 @@ function manualPartitions(state: ControllerState, topic: CreateTopicsRequestCrea
   const partitions: { replicas: number[]; isr: number[] }[] = [];
   for (let index = 0; index < byIndex.size; index++) {
     const partition = byIndex.get(index);
-    if (partition === undefined) return fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, "partitions should be a consecutive 0-based integer sequence");
+    if (partition === undefined)
+      return fail(
+        ErrorCode.INVALID_REPLICA_ASSIGNMENT,
+        "partitions should be a consecutive 0-based integer sequence",
+      );
     partitions.push(partition);
   }
   return { ok: true, partitions };

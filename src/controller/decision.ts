@@ -14,7 +14,10 @@ export interface Decision<Response> {
 }
 
 /** A decision whose answer is already known. */
-export function decided<Response>(records: MetadataRecord[], response: Response): Decision<Response> {
+export function decided<Response>(
+  records: MetadataRecord[],
+  response: Response,
+): Decision<Response> {
   return { records, respond: () => response };
 }
 

@@ -18,10 +18,17 @@ import { apiError, NO_ERROR, type ApiError } from "./api-error.ts";
 import type { ControllerState } from "./controller-state.ts";
 import { decided, type Decision } from "./decision.ts";
 
-export function decideDeleteTopics(state: ControllerState, request: DeleteTopicsRequest, version: number): Decision<DeleteTopicsResponse> {
+export function decideDeleteTopics(
+  state: ControllerState,
+  request: DeleteTopicsRequest,
+  version: number,
+): Decision<DeleteTopicsResponse> {
   if (!state.config.boolean("delete.topic.enable")) {
     // Versions before 3 have no TOPIC_DELETION_DISABLED.
-    const error = version < 3 ? apiError(ErrorCode.INVALID_REQUEST, "Topic deletion is disabled.") : apiError(ErrorCode.TOPIC_DELETION_DISABLED);
+    const error =
+      version < 3
+        ? apiError(ErrorCode.INVALID_REQUEST, "Topic deletion is disabled.")
+        : apiError(ErrorCode.TOPIC_DELETION_DISABLED);
     return decided([], deleteTopicsFailure(request, error));
   }
   const responses: DeleteTopicsResponseDeletableTopicResult[] = [];
@@ -33,13 +40,24 @@ export function decideDeleteTopics(state: ControllerState, request: DeleteTopics
   for (const name of request.topicNames) names.add(name);
   for (const topic of request.topics) {
     if (topic.name === null && topic.topicId === ZERO_UUID) {
-      answer(null, ZERO_UUID, apiError(ErrorCode.INVALID_REQUEST, "Neither topic name nor id were specified."));
+      answer(
+        null,
+        ZERO_UUID,
+        apiError(ErrorCode.INVALID_REQUEST, "Neither topic name nor id were specified."),
+      );
     } else if (topic.name === null) ids.add(topic.topicId);
     else if (topic.topicId === ZERO_UUID) names.add(topic.name);
-    else answer(topic.name, topic.topicId, apiError(ErrorCode.INVALID_REQUEST, "You may not specify both topic name and topic id."));
+    else
+      answer(
+        topic.name,
+        topic.topicId,
+        apiError(ErrorCode.INVALID_REQUEST, "You may not specify both topic name and topic id."),
+      );
   }
-  for (const name of names.duplicates) answer(name, ZERO_UUID, apiError(ErrorCode.INVALID_REQUEST, "Duplicate topic name."));
-  for (const id of ids.duplicates) answer(null, id, apiError(ErrorCode.INVALID_REQUEST, "Duplicate topic id."));
+  for (const name of names.duplicates)
+    answer(name, ZERO_UUID, apiError(ErrorCode.INVALID_REQUEST, "Duplicate topic name."));
+  for (const id of ids.duplicates)
+    answer(null, id, apiError(ErrorCode.INVALID_REQUEST, "Duplicate topic id."));
 
   const toDelete = new Map<Uuid, string>();
   for (const id of ids.unique) {
@@ -49,10 +67,18 @@ export function decideDeleteTopics(state: ControllerState, request: DeleteTopics
   }
   for (const name of names.unique) {
     const topic = state.image.topicsByName.get(name);
-    if (topic === undefined) answer(name, ZERO_UUID, apiError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
+    if (topic === undefined)
+      answer(name, ZERO_UUID, apiError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
     else if (toDelete.has(topic.id)) {
       toDelete.delete(topic.id);
-      answer(name, topic.id, apiError(ErrorCode.INVALID_REQUEST, "The provided topic name maps to an ID that was already supplied."));
+      answer(
+        name,
+        topic.id,
+        apiError(
+          ErrorCode.INVALID_REQUEST,
+          "The provided topic name maps to an ID that was already supplied.",
+        ),
+      );
     } else toDelete.set(topic.id, name);
   }
   const records: MetadataRecord[] = [];
@@ -63,14 +89,22 @@ export function decideDeleteTopics(state: ControllerState, request: DeleteTopics
   return decided(records, { ...defaultDeleteTopicsResponse(), responses });
 }
 
-export function deleteTopicsFailure(request: DeleteTopicsRequest, error: ApiError): DeleteTopicsResponse {
+export function deleteTopicsFailure(
+  request: DeleteTopicsRequest,
+  error: ApiError,
+): DeleteTopicsResponse {
   const entries = [
     ...request.topicNames.map((name) => ({ name: name as string | null, topicId: ZERO_UUID })),
     ...request.topics.map(({ name, topicId }) => ({ name, topicId })),
   ];
   return {
     ...defaultDeleteTopicsResponse(),
-    responses: entries.map(({ name, topicId }) => ({ name, topicId, errorCode: error.code, errorMessage: error.message })),
+    responses: entries.map(({ name, topicId }) => ({
+      name,
+      topicId,
+      errorCode: error.code,
+      errorMessage: error.message,
+    })),
   };
 }
 

@@ -30,11 +30,29 @@ export function effectiveTopicConfigEntries(
       const synonym = definition.brokerSynonym;
       const sources: [string | undefined, number][] = [
         [overrides.get(definition.name), ConfigSource.TOPIC_CONFIG],
-        [synonym === undefined ? undefined : nodeConfigs.get(synonym), ConfigSource.DYNAMIC_BROKER_CONFIG],
-        [synonym === undefined ? undefined : clusterConfigs.get(synonym), ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG],
-        [synonym === undefined ? undefined : staticConfigs[synonym], ConfigSource.STATIC_BROKER_CONFIG],
+        [
+          synonym === undefined ? undefined : nodeConfigs.get(synonym),
+          ConfigSource.DYNAMIC_BROKER_CONFIG,
+        ],
+        [
+          synonym === undefined ? undefined : clusterConfigs.get(synonym),
+          ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG,
+        ],
+        [
+          synonym === undefined ? undefined : staticConfigs[synonym],
+          ConfigSource.STATIC_BROKER_CONFIG,
+        ],
       ];
-      const [value, configSource] = sources.find(([candidate]) => candidate !== undefined) ?? [definition.defaultValue, ConfigSource.DEFAULT_CONFIG];
-      return { name: definition.name, value: value ?? null, readOnly: false, configSource, isSensitive: false };
+      const [value, configSource] = sources.find(([candidate]) => candidate !== undefined) ?? [
+        definition.defaultValue,
+        ConfigSource.DEFAULT_CONFIG,
+      ];
+      return {
+        name: definition.name,
+        value: value ?? null,
+        readOnly: false,
+        configSource,
+        isSensitive: false,
+      };
     });
 }

@@ -23,10 +23,20 @@ import { buildPartitionChange } from "./partition-change.ts";
 
 export const ElectionType = { PREFERRED: 0, UNCLEAN: 1 } as const;
 
-export function decideElectLeaders(state: ControllerState, request: ElectLeadersRequest): Decision<ElectLeadersResponse> {
+export function decideElectLeaders(
+  state: ControllerState,
+  request: ElectLeadersRequest,
+): Decision<ElectLeadersResponse> {
   const type = request.electionType;
   if (type !== ElectionType.PREFERRED && type !== ElectionType.UNCLEAN) {
-    return decided([], electLeadersFailure(request, apiError(ErrorCode.INVALID_REQUEST, `Unknown election type ${type}`), state));
+    return decided(
+      [],
+      electLeadersFailure(
+        request,
+        apiError(ErrorCode.INVALID_REQUEST, `Unknown election type ${type}`),
+        state,
+      ),
+    );
   }
   const records: MetadataRecord[] = [];
   const results: ElectLeadersResponseReplicaElectionResult[] = [];
@@ -35,9 +45,16 @@ export function decideElectLeaders(state: ControllerState, request: ElectLeaders
     for (const topic of state.image.topicsById.values()) {
       const partitionResult = [...topic.partitions.keys()]
         .sort((a, b) => a - b)
-        .map((partitionId) => ({ partitionId, error: electLeader(state, topic.name, partitionId, type, records) }))
+        .map((partitionId) => ({
+          partitionId,
+          error: electLeader(state, topic.name, partitionId, type, records),
+        }))
         .filter(({ error }) => error.code !== ErrorCode.ELECTION_NOT_NEEDED)
-        .map(({ partitionId, error }) => ({ partitionId, errorCode: error.code, errorMessage: error.message }));
+        .map(({ partitionId, error }) => ({
+          partitionId,
+          errorCode: error.code,
+          errorMessage: error.message,
+        }));
       results.push({ topic: topic.name, partitionResult });
     }
   } else {
@@ -49,30 +66,61 @@ export function decideElectLeaders(state: ControllerState, request: ElectLeaders
       results.push({ topic, partitionResult });
     }
   }
-  return decided(records, { ...defaultElectLeadersResponse(), errorCode: ErrorCode.NONE, replicaElectionResults: results });
+  return decided(records, {
+    ...defaultElectLeadersResponse(),
+    errorCode: ErrorCode.NONE,
+    replicaElectionResults: results,
+  });
 }
 
-export function electLeadersFailure(request: ElectLeadersRequest, error: ApiError, state?: ControllerState): ElectLeadersResponse {
+export function electLeadersFailure(
+  request: ElectLeadersRequest,
+  error: ApiError,
+  state?: ControllerState,
+): ElectLeadersResponse {
   const requested =
     request.topicPartitions ??
-    (state === undefined ? [] : [...state.image.topicsById.values()].map((topic) => ({ topic: topic.name, partitions: [...topic.partitions.keys()] })));
+    (state === undefined
+      ? []
+      : [...state.image.topicsById.values()].map((topic) => ({
+          topic: topic.name,
+          partitions: [...topic.partitions.keys()],
+        })));
   return {
     ...defaultElectLeadersResponse(),
     errorCode: error.code,
     replicaElectionResults: requested.map(({ topic, partitions }) => ({
       topic,
-      partitionResult: partitions.map((partitionId) => ({ partitionId, errorCode: error.code, errorMessage: error.message })),
+      partitionResult: partitions.map((partitionId) => ({
+        partitionId,
+        errorCode: error.code,
+        errorMessage: error.message,
+      })),
     })),
   };
 }
 
-function electLeader(state: ControllerState, topicName: string, partitionId: number, type: number, records: MetadataRecord[]): ApiError {
+function electLeader(
+  state: ControllerState,
+  topicName: string,
+  partitionId: number,
+  type: number,
+  records: MetadataRecord[],
+): ApiError {
   const topic = state.image.topicsByName.get(topicName);
-  if (topic === undefined) return apiError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `No such topic as ${topicName}`);
+  if (topic === undefined)
+    return apiError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `No such topic as ${topicName}`);
   const partition = topic.partitions.get(partitionId);
-  if (partition === undefined) return apiError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `No such partition as ${topicName}-${partitionId}`);
+  if (partition === undefined)
+    return apiError(
+      ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+      `No such partition as ${topicName}-${partitionId}`,
+    );
   const preferred = type === ElectionType.PREFERRED;
-  if ((preferred && partition.leader === partition.replicas[0]) || (!preferred && partition.leader !== NO_LEADER)) {
+  if (
+    (preferred && partition.leader === partition.replicas[0]) ||
+    (!preferred && partition.leader !== NO_LEADER)
+  ) {
     return apiError(ErrorCode.ELECTION_NOT_NEEDED);
   }
   const change = buildPartitionChange({
@@ -80,7 +128,12 @@ function electLeader(state: ControllerState, topicName: string, partitionId: num
     isAcceptableLeader: (id) => state.isActiveBroker(id),
     election: preferred ? "preferred" : "unclean",
   });
-  if (change === null) return apiError(preferred ? ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE : ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE);
+  if (change === null)
+    return apiError(
+      preferred
+        ? ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE
+        : ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE,
+    );
   records.push({ type: "PartitionChangeRecord", data: change });
   return NO_ERROR;
 }
@@ -91,7 +144,10 @@ function electLeader(state: ControllerState, topicName: string, partitionId: num
  * give those partitions back to it where it is active and in the ISR. `more` is true when
  * the bound on elections per run left some for the next run.
  */
-export function decideLeaderRebalance(state: ControllerState, maxElections = MAX_RECORDS_PER_OPERATION): Decision<{ more: boolean }> {
+export function decideLeaderRebalance(
+  state: ControllerState,
+  maxElections = MAX_RECORDS_PER_OPERATION,
+): Decision<{ more: boolean }> {
   const allowedRatio = state.config.number("leader.imbalance.per.broker.percentage") / 100;
   const preferredBy = new Map<number, { topic: TopicImage; partition: PartitionImage }[]>();
   for (const entry of state.partitions()) {
@@ -103,15 +159,21 @@ export function decideLeaderRebalance(state: ControllerState, maxElections = MAX
   let more = false;
   for (const [brokerId, partitions] of [...preferredBy].sort(([a], [b]) => a - b)) {
     const notLed = partitions.filter(({ partition }) => partition.leader !== brokerId);
-    if (notLed.length / partitions.length <= allowedRatio || !state.isActiveBroker(brokerId)) continue;
+    if (notLed.length / partitions.length <= allowedRatio || !state.isActiveBroker(brokerId))
+      continue;
     for (const { partition } of notLed) {
       if (!partition.isr.includes(brokerId)) continue;
       if (records.length >= maxElections) {
         more = true;
         break;
       }
-      const change = buildPartitionChange({ partition, isAcceptableLeader: (id) => state.isActiveBroker(id), election: "preferred" });
-      if (change !== null && change.leader === brokerId) records.push({ type: "PartitionChangeRecord", data: change });
+      const change = buildPartitionChange({
+        partition,
+        isAcceptableLeader: (id) => state.isActiveBroker(id),
+        election: "preferred",
+      });
+      if (change !== null && change.leader === brokerId)
+        records.push({ type: "PartitionChangeRecord", data: change });
     }
   }
   return decided(records, { more });

@@ -47,7 +47,11 @@ export function fenceBrokerRecords(state: ControllerState, brokerId: number): Me
 }
 
 /** Kafka's handleBrokerUnfenced: the UnfenceBrokerRecord, then leaderless partitions it can lead. */
-export function unfenceBrokerRecords(state: ControllerState, brokerId: number, brokerEpoch: bigint): MetadataRecord[] {
+export function unfenceBrokerRecords(
+  state: ControllerState,
+  brokerId: number,
+  brokerEpoch: bigint,
+): MetadataRecord[] {
   return [
     { type: "UnfenceBrokerRecord", data: { id: brokerId, epoch: brokerEpoch } },
     ...leaderAndIsrUpdates(state, { brokerToAdd: brokerId }),
@@ -55,7 +59,11 @@ export function unfenceBrokerRecords(state: ControllerState, brokerId: number, b
 }
 
 /** Kafka's handleBrokerInControlledShutdown: mark it shutting down, then move its leaderships away. */
-export function controlledShutdownRecords(state: ControllerState, brokerId: number, brokerEpoch: bigint): MetadataRecord[] {
+export function controlledShutdownRecords(
+  state: ControllerState,
+  brokerId: number,
+  brokerEpoch: bigint,
+): MetadataRecord[] {
   const records: MetadataRecord[] = [];
   if (state.image.brokers.get(brokerId)?.inControlledShutdown !== true) {
     records.push({

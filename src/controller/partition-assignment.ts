@@ -12,16 +12,24 @@ import { apiError, type ApiError } from "./api-error.ts";
 import type { ControllerState } from "./controller-state.ts";
 
 /** The problem with one manually assigned replica list, or null. */
-export function manualAssignmentProblem(state: ControllerState, replicas: readonly number[], replicationFactor: number | null): ApiError | null {
+export function manualAssignmentProblem(
+  state: ControllerState,
+  replicas: readonly number[],
+  replicationFactor: number | null,
+): ApiError | null {
   const invalid = (message: string) => apiError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, message);
-  if (replicas.length === 0) return invalid("The manual partition assignment includes an empty replica list.");
+  if (replicas.length === 0)
+    return invalid("The manual partition assignment includes an empty replica list.");
   const sorted = [...replicas].sort((a, b) => a - b);
   for (let i = 0; i < sorted.length; i++) {
     const id = sorted[i]!;
     if (!state.image.brokers.has(id)) {
-      return invalid(`The manual partition assignment includes broker ${id}, but no such broker is registered.`);
+      return invalid(
+        `The manual partition assignment includes broker ${id}, but no such broker is registered.`,
+      );
     }
-    if (i > 0 && sorted[i - 1] === id) return invalid(`The manual partition assignment includes the broker ${id} more than once.`);
+    if (i > 0 && sorted[i - 1] === id)
+      return invalid(`The manual partition assignment includes the broker ${id} more than once.`);
   }
   if (replicationFactor !== null && replicas.length !== replicationFactor) {
     return invalid(
@@ -37,7 +45,12 @@ export function initialIsr(state: ControllerState, replicas: readonly number[]):
   return replicas.filter((id) => state.isActiveBroker(id));
 }
 
-export function partitionRecord(topicId: Uuid, partitionId: number, replicas: readonly number[], isr: readonly number[]): MetadataRecord {
+export function partitionRecord(
+  topicId: Uuid,
+  partitionId: number,
+  replicas: readonly number[],
+  isr: readonly number[],
+): MetadataRecord {
   return {
     type: "PartitionRecord",
     data: {

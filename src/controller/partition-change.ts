@@ -13,7 +13,10 @@
  *   partition epoch (metadata.version 3.6+).
  */
 import { NO_LEADER, NO_LEADER_CHANGE, type PartitionImage } from "../metadata/metadata-image.ts";
-import { defaultPartitionChangeRecord, type PartitionChangeRecord } from "../protocol/generated/metadata-records/partition-change-record.ts";
+import {
+  defaultPartitionChangeRecord,
+  type PartitionChangeRecord,
+} from "../protocol/generated/metadata-records/partition-change-record.ts";
 
 export const LeaderRecoveryState = { RECOVERED: 0, RECOVERING: 1 } as const;
 
@@ -49,19 +52,24 @@ export function buildPartitionChange(change: PartitionChange): PartitionChangeRe
     record.leader = elected.leader;
     if (elected.unclean) {
       record.isr = [elected.leader];
-      if (partition.leaderRecoveryState !== LeaderRecoveryState.RECOVERING) record.leaderRecoveryState = LeaderRecoveryState.RECOVERING;
+      if (partition.leaderRecoveryState !== LeaderRecoveryState.RECOVERING)
+        record.leaderRecoveryState = LeaderRecoveryState.RECOVERING;
     }
   }
-  if (record.isr === null && targetIsr.length > 0 && !sameMembers(targetIsr, partition.isr)) record.isr = [...targetIsr];
+  if (record.isr === null && targetIsr.length > 0 && !sameMembers(targetIsr, partition.isr))
+    record.isr = [...targetIsr];
   const targetRecovery = change.targetLeaderRecoveryState ?? partition.leaderRecoveryState;
-  if (record.leaderRecoveryState === -1 && targetRecovery !== partition.leaderRecoveryState) record.leaderRecoveryState = targetRecovery;
-  const unchanged = record.leader === NO_LEADER_CHANGE && record.isr === null && record.leaderRecoveryState === -1;
+  if (record.leaderRecoveryState === -1 && targetRecovery !== partition.leaderRecoveryState)
+    record.leaderRecoveryState = targetRecovery;
+  const unchanged =
+    record.leader === NO_LEADER_CHANGE && record.isr === null && record.leaderRecoveryState === -1;
   return unchanged ? null : record;
 }
 
 function elect(change: PartitionChange, targetIsr: readonly number[]): ElectionResult {
   const { partition, isAcceptableLeader } = change;
-  const isValid = (id: number) => id !== NO_LEADER && targetIsr.includes(id) && isAcceptableLeader(id);
+  const isValid = (id: number) =>
+    id !== NO_LEADER && targetIsr.includes(id) && isAcceptableLeader(id);
   const election = change.election ?? "online";
   if (election === "preferred") {
     const preferred = partition.replicas[0];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HandlerRegistry } from "../broker/handler-registry.ts";
-import { dispatchRequest } from "../broker/request-dispatcher.ts";
+import { HandlerRegistry } from "../server/handler-registry.ts";
+import { dispatchRequest } from "../server/request-dispatcher.ts";
 import { MetadataImage } from "../metadata/metadata-image.ts";
 import { ApiKey, APIS } from "../protocol/generated/api-table.ts";
 import { ErrorCode } from "../protocol/generated/error-codes.ts";
@@ -16,7 +16,9 @@ import { ControllerHarness, settle } from "./testing/controller-harness.ts";
 function errorCodes(value: unknown): number[] {
   if (Array.isArray(value)) return value.flatMap(errorCodes);
   if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, field]) => (key === "errorCode" ? [field as number] : errorCodes(field)));
+  return Object.entries(value).flatMap(([key, field]) =>
+    key === "errorCode" ? [field as number] : errorCodes(field),
+  );
 }
 
 /** A request with one entry in each list, so per-entry answers show up. */
@@ -24,11 +26,15 @@ function sampleRequest(apiKey: number): unknown {
   const spec = APIS.get(apiKey)!.request as MessageSpec<Record<string, unknown>>;
   const request = spec.create();
   const one: Record<number, Record<string, unknown>> = {
-    [ApiKey.CreateTopics]: { topics: [{ name: "t", numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }] },
+    [ApiKey.CreateTopics]: {
+      topics: [{ name: "t", numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }],
+    },
     [ApiKey.DeleteTopics]: { topicNames: ["t"] },
     [ApiKey.CreatePartitions]: { topics: [{ name: "t", count: 2, assignments: null }] },
     [ApiKey.AlterConfigs]: { resources: [{ resourceType: 2, resourceName: "t", configs: [] }] },
-    [ApiKey.IncrementalAlterConfigs]: { resources: [{ resourceType: 2, resourceName: "t", configs: [] }] },
+    [ApiKey.IncrementalAlterConfigs]: {
+      resources: [{ resourceType: 2, resourceName: "t", configs: [] }],
+    },
     [ApiKey.ElectLeaders]: { topicPartitions: [{ topic: "t", partitions: [0] }] },
   };
   return { ...request, ...one[apiKey] };
@@ -39,7 +45,9 @@ describe("the quorum controller", () => {
     const h = new ControllerHarness();
     const registry = new HandlerRegistry();
     for (const handler of h.controller.handlers) registry.register(handler);
-    expect(registry.supportedVersions().map(({ apiKey }) => apiKey)).toEqual([19, 20, 33, 37, 43, 44, 56, 62, 63, 67]);
+    expect(registry.supportedVersions().map(({ apiKey }) => apiKey)).toEqual([
+      19, 20, 33, 37, 43, 44, 56, 62, 63, 67,
+    ]);
   });
 
   it("answers NOT_CONTROLLER to every request while it is not active", async () => {
@@ -49,7 +57,9 @@ describe("the quorum controller", () => {
       const response = await h.call(handler.apiKey, sampleRequest(handler.apiKey));
       const codes = errorCodes(response);
       expect(codes.length, APIS.get(handler.apiKey)!.name).toBeGreaterThan(0);
-      expect(new Set(codes), APIS.get(handler.apiKey)!.name).toEqual(new Set([ErrorCode.NOT_CONTROLLER]));
+      expect(new Set(codes), APIS.get(handler.apiKey)!.name).toEqual(
+        new Set([ErrorCode.NOT_CONTROLLER]),
+      );
     }
   });
 
@@ -58,14 +68,21 @@ describe("the quorum controller", () => {
     await h.startBrokers([1]);
     const registry = new HandlerRegistry();
     for (const handler of h.controller.handlers) registry.register(handler);
-    const frame = encodeRequestFrame({ apiKey: ApiKey.CreateTopics, apiVersion: 7, correlationId: 42, clientId: "admin" }, sampleRequest(ApiKey.CreateTopics));
+    const frame = encodeRequestFrame(
+      { apiKey: ApiKey.CreateTopics, apiVersion: 7, correlationId: 42, clientId: "admin" },
+      sampleRequest(ApiKey.CreateTopics),
+    );
     const result = await dispatchRequest(registry, frame, undefined);
     if (result.kind !== "respond") throw new Error(`no answer: ${result.kind}`);
     const body = frameBody(result.frame);
     if (!body.ok) throw body.error;
     const decoded = decodeResponse<CreateTopicsResponse>(body.value, ApiKey.CreateTopics, 7);
     if (!decoded.ok) throw decoded.error;
-    expect(decoded.value.body.topics[0]).toMatchObject({ name: "t", errorCode: ErrorCode.NONE, numPartitions: 1 });
+    expect(decoded.value.body.topics[0]).toMatchObject({
+      name: "t",
+      errorCode: ErrorCode.NONE,
+      numPartitions: 1,
+    });
   });
 
   it("answers only once the records are committed, while later requests already see them", async () => {
@@ -105,9 +122,15 @@ describe("the quorum controller", () => {
     const h = new ControllerHarness().activate();
     await h.startBrokers([1, 2, 3]);
     const names = ["a", "b", "c", "d", "e", "f"];
-    const responses = await Promise.all(names.map((name) => h.createTopics([{ name, numPartitions: 2, replicationFactor: 2 }])));
-    expect(responses.map((response) => response.topics[0]!.errorCode)).toEqual(names.map(() => ErrorCode.NONE));
-    const created = h.log.records().flatMap((record) => (record.type === "TopicRecord" ? [record.data.name] : []));
+    const responses = await Promise.all(
+      names.map((name) => h.createTopics([{ name, numPartitions: 2, replicationFactor: 2 }])),
+    );
+    expect(responses.map((response) => response.topics[0]!.errorCode)).toEqual(
+      names.map(() => ErrorCode.NONE),
+    );
+    const created = h.log
+      .records()
+      .flatMap((record) => (record.type === "TopicRecord" ? [record.data.name] : []));
     expect(created).toEqual(names);
   });
 
@@ -121,7 +144,11 @@ describe("the quorum controller", () => {
     await h.heartbeatAll([1]);
     await h.tick();
     await h.heartbeat(3);
-    await h.call(ApiKey.AllocateProducerIds, { ...defaultAllocateProducerIdsRequest(), brokerId: 1, brokerEpoch: h.epochs.get(1)! });
+    await h.call(ApiKey.AllocateProducerIds, {
+      ...defaultAllocateProducerIdsRequest(),
+      brokerId: 1,
+      brokerEpoch: h.epochs.get(1)!,
+    });
     expect(h.log.replay()).toEqual(h.image);
   });
 
@@ -137,7 +164,11 @@ describe("the quorum controller", () => {
     second.activate(committed);
     // Sessions restart with the new controller: nobody is fenced at once.
     await second.tick();
-    expect([1, 2, 3].map((id) => second.image.brokers.get(id)!.fenced)).toEqual([false, false, false]);
+    expect([1, 2, 3].map((id) => second.image.brokers.get(id)!.fenced)).toEqual([
+      false,
+      false,
+      false,
+    ]);
     for (const [id, epoch] of first.epochs) second.epochs.set(id, epoch);
     second.clock.advance(9001);
     await second.heartbeatAll([2, 3]);
@@ -152,16 +183,34 @@ describe("the quorum controller", () => {
     const h = new ControllerHarness().activate();
     await h.startBrokers([1, 2]);
     const allocate = (brokerId: number, brokerEpoch = h.epochs.get(brokerId)!) =>
-      h.call<AllocateProducerIdsResponse>(ApiKey.AllocateProducerIds, { ...defaultAllocateProducerIdsRequest(), brokerId, brokerEpoch });
-    expect(await allocate(1)).toMatchObject({ errorCode: ErrorCode.NONE, producerIdStart: 0n, producerIdLen: 1000 });
-    expect(await allocate(2)).toMatchObject({ errorCode: ErrorCode.NONE, producerIdStart: 1000n, producerIdLen: 1000 });
-    expect(h.log.records().at(-1)).toEqual({ type: "ProducerIdsRecord", data: { brokerId: 2, brokerEpoch: h.epochs.get(2), nextProducerId: 2000n } });
+      h.call<AllocateProducerIdsResponse>(ApiKey.AllocateProducerIds, {
+        ...defaultAllocateProducerIdsRequest(),
+        brokerId,
+        brokerEpoch,
+      });
+    expect(await allocate(1)).toMatchObject({
+      errorCode: ErrorCode.NONE,
+      producerIdStart: 0n,
+      producerIdLen: 1000,
+    });
+    expect(await allocate(2)).toMatchObject({
+      errorCode: ErrorCode.NONE,
+      producerIdStart: 1000n,
+      producerIdLen: 1000,
+    });
+    expect(h.log.records().at(-1)).toEqual({
+      type: "ProducerIdsRecord",
+      data: { brokerId: 2, brokerEpoch: h.epochs.get(2), nextProducerId: 2000n },
+    });
     expect((await allocate(1, 99n)).errorCode).toBe(ErrorCode.STALE_BROKER_EPOCH);
   });
 
   it("continues from a committed image's producer ids and broker epochs", async () => {
     const image = new MetadataImage();
-    image.apply({ type: "ProducerIdsRecord", data: { brokerId: 1, brokerEpoch: 0n, nextProducerId: 5000n } }, 41n);
+    image.apply(
+      { type: "ProducerIdsRecord", data: { brokerId: 1, brokerEpoch: 0n, nextProducerId: 5000n } },
+      41n,
+    );
     const h = new ControllerHarness().activate(image);
     const response = await h.register(1);
     expect(response.brokerEpoch).toBe(42n);

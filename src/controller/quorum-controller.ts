@@ -10,6 +10,7 @@
  * records (or, for an answer without records, everything written before it) are
  * committed. Losing leadership fails every pending answer with NOT_CONTROLLER.
  */
+import { type Handler } from "../server/handler.ts";
 import type { Clock } from "../client/clock.ts";
 import type { MetadataImage } from "../metadata/metadata-image.ts";
 import { ErrorCode } from "../protocol/generated/error-codes.ts";
@@ -18,7 +19,6 @@ import { apiError } from "./api-error.ts";
 import { applyRecords } from "./apply-records.ts";
 import { anyStaleBroker, decideFenceStaleBroker } from "./broker-heartbeat.ts";
 import { createControllerHandlers } from "./controller-handlers.ts";
-import type { ControllerHandler } from "./controller-handler.ts";
 import type { ControllerOperation, ControllerOperations } from "./controller-operation.ts";
 import { ControllerState } from "./controller-state.ts";
 import { decideLeaderRebalance } from "./elect-leaders.ts";
@@ -57,7 +57,7 @@ interface Outcome<Response> {
 
 export class QuorumController implements ControllerOperations {
   readonly nodeId: number;
-  readonly handlers: ControllerHandler<never, unknown>[];
+  readonly handlers: Handler<never, unknown>[];
   private readonly queue = new OperationQueue(MAX_QUEUED_OPERATIONS);
   private readonly telemetry: TelemetrySink;
   private term: ActiveTerm | null = null;
@@ -75,9 +75,21 @@ export class QuorumController implements ControllerOperations {
   /** This node became the Raft leader: start from the committed image. */
   activate(committed: MetadataImage): void {
     const { nodeId, clusterId, clock, random, properties } = this.options;
-    const state = new ControllerState(committed.clone(), { nodeId, clusterId, clock, random, properties });
+    const state = new ControllerState(committed.clone(), {
+      nodeId,
+      clusterId,
+      clock,
+      random,
+      properties,
+    });
     const intervalMs = state.config.number("leader.imbalance.check.interval.seconds") * 1000;
-    this.term = { state, wrote: false, fencingQueued: false, rebalanceQueued: false, nextRebalanceMs: clock.nowMs() + intervalMs };
+    this.term = {
+      state,
+      wrote: false,
+      fencingQueued: false,
+      rebalanceQueued: false,
+      nextRebalanceMs: clock.nowMs() + intervalMs,
+    };
   }
 
   deactivate(): void {
@@ -96,18 +108,30 @@ export class QuorumController implements ControllerOperations {
     const { state } = term;
     if (!term.fencingQueued && anyStaleBroker(state)) {
       term.fencingQueued = true;
-      void this.submitTask(term, () => decideFenceStaleBroker(state), () => {
-        term.fencingQueued = false;
-      });
+      void this.submitTask(
+        term,
+        () => decideFenceStaleBroker(state),
+        () => {
+          term.fencingQueued = false;
+        },
+      );
     }
-    if (!term.rebalanceQueued && state.config.boolean("auto.leader.rebalance.enable") && state.nowMs() >= term.nextRebalanceMs) {
+    if (
+      !term.rebalanceQueued &&
+      state.config.boolean("auto.leader.rebalance.enable") &&
+      state.nowMs() >= term.nextRebalanceMs
+    ) {
       term.rebalanceQueued = true;
-      void this.submitTask(term, () => decideLeaderRebalance(state), (result) => {
-        term.rebalanceQueued = false;
-        // Elections left over for the bound run on the next tick.
-        const intervalMs = state.config.number("leader.imbalance.check.interval.seconds") * 1000;
-        term.nextRebalanceMs = result?.more === true ? state.nowMs() : state.nowMs() + intervalMs;
-      });
+      void this.submitTask(
+        term,
+        () => decideLeaderRebalance(state),
+        (result) => {
+          term.rebalanceQueued = false;
+          // Elections left over for the bound run on the next tick.
+          const intervalMs = state.config.number("leader.imbalance.check.interval.seconds") * 1000;
+          term.nextRebalanceMs = result?.more === true ? state.nowMs() : state.nowMs() + intervalMs;
+        },
+      );
     }
   }
 
@@ -116,7 +140,11 @@ export class QuorumController implements ControllerOperations {
     if (term === null) return Promise.resolve(operation.fail(apiError(ErrorCode.NOT_CONTROLLER)));
     const queued = this.queue.tryRun(() => this.runNow(term, operation));
     if (queued === null) {
-      return Promise.resolve(operation.fail(apiError(ErrorCode.REQUEST_TIMED_OUT, "The controller has too many requests waiting.")));
+      return Promise.resolve(
+        operation.fail(
+          apiError(ErrorCode.REQUEST_TIMED_OUT, "The controller has too many requests waiting."),
+        ),
+      );
     }
     return queued.then(async ({ response, commitOffset }) => {
       if (commitOffset === null) return response;
@@ -130,21 +158,34 @@ export class QuorumController implements ControllerOperations {
   }
 
   /** A timer task: an operation nobody answers, with a hook for when it has run. */
-  private submitTask<Result>(term: ActiveTerm, decide: ControllerOperation<Result>["decide"], done: (result: Result | null) => void): Promise<void> {
+  private submitTask<Result>(
+    term: ActiveTerm,
+    decide: ControllerOperation<Result>["decide"],
+    done: (result: Result | null) => void,
+  ): Promise<void> {
     return this.submit<Result | null>({ decide, fail: () => null }).then(done, (error: unknown) => {
       done(null);
       throw error;
     });
   }
 
-  private async runNow<Response>(term: ActiveTerm, operation: ControllerOperation<Response>): Promise<Outcome<Response>> {
-    const notController = (): Outcome<Response> => ({ response: operation.fail(apiError(ErrorCode.NOT_CONTROLLER)), commitOffset: null });
+  private async runNow<Response>(
+    term: ActiveTerm,
+    operation: ControllerOperation<Response>,
+  ): Promise<Outcome<Response>> {
+    const notController = (): Outcome<Response> => ({
+      response: operation.fail(apiError(ErrorCode.NOT_CONTROLLER)),
+      commitOffset: null,
+    });
     if (this.term !== term) return notController();
     const { state } = term;
     const decision = operation.decide(state);
     if (decision.records.length === 0) {
       decision.afterAppend?.(state.lastWrittenOffset);
-      return { response: decision.respond(), commitOffset: term.wrote ? state.lastWrittenOffset : null };
+      return {
+        response: decision.respond(),
+        commitOffset: term.wrote ? state.lastWrittenOffset : null,
+      };
     }
     let lastOffset: bigint;
     try {

@@ -39,7 +39,13 @@ export function placeReplicas(options: {
           ? `The target replication factor of ${replicationFactor} cannot be reached because only ${brokers.length} broker(s) are registered.`
           : null;
   if (problem !== null) {
-    return { ok: false, error: apiError(ErrorCode.INVALID_REPLICATION_FACTOR, `Unable to replicate the partition ${replicationFactor} time(s): ${problem}`) };
+    return {
+      ok: false,
+      error: apiError(
+        ErrorCode.INVALID_REPLICATION_FACTOR,
+        `Unable to replicate the partition ${replicationFactor} time(s): ${problem}`,
+      ),
+    };
   }
   const racks = new RackList(brokers, random, options.existing ?? []);
   const assignments: number[][] = [];
@@ -68,7 +74,10 @@ class BrokerList {
   initialize(random: () => number, previousOffset: number | null): void {
     if (this.brokers.length === 0) return;
     this.brokers.sort((a, b) => a - b);
-    this.offset = previousOffset === null ? randomInt(random, this.brokers.length) : (previousOffset + 1) % this.brokers.length;
+    this.offset =
+      previousOffset === null
+        ? randomInt(random, this.brokers.length)
+        : (previousOffset + 1) % this.brokers.length;
   }
 
   shuffle(random: () => number): void {
@@ -123,11 +132,17 @@ class RackList {
       const rack = this.racks.get(name)!;
       rack.fenced.initialize(random, null);
       rack.unfenced.brokers.sort((a, b) => a - b);
-      rack.unfenced.initialize(random, previousBrokerOffset(existing, rackOf, name, rack.unfenced.brokers));
+      rack.unfenced.initialize(
+        random,
+        previousBrokerOffset(existing, rackOf, name, rack.unfenced.brokers),
+      );
     }
     this.unfencedCount = brokers.filter((broker) => !broker.fenced).length;
     const previousRack = previousRackOffset(existing, rackOf, this.rackNames);
-    this.offset = previousRack === null ? randomInt(random, this.rackNames.length) : (previousRack + 1) % this.rackNames.length;
+    this.offset =
+      previousRack === null
+        ? randomInt(random, this.rackNames.length)
+        : (previousRack + 1) % this.rackNames.length;
   }
 
   place(replicationFactor: number): number[] {

@@ -4,8 +4,16 @@
  * that lets a restart skip checking segments. Periodic work (retention, checkpoints) runs
  * from `tick(now)`, which the shell calls; the manager keeps no clock of its own.
  */
-import { readMetaProperties, writeMetaProperties, type MetaProperties } from "./checkpoints/meta-properties.ts";
-import { partitionKey, readOffsetCheckpoint, writeOffsetCheckpoint } from "./checkpoints/offset-checkpoints.ts";
+import {
+  readMetaProperties,
+  writeMetaProperties,
+  type MetaProperties,
+} from "./checkpoints/meta-properties.ts";
+import {
+  partitionKey,
+  readOffsetCheckpoint,
+  writeOffsetCheckpoint,
+} from "./checkpoints/offset-checkpoints.ts";
 import type { FileSystem } from "./fs/file-system.ts";
 import type { LogConfig } from "./log-config.ts";
 import { PartitionLog } from "./partition-log.ts";
@@ -74,7 +82,12 @@ export class LogManager {
     const metaPath = `${logDir}/meta.properties`;
     let meta = await readMetaProperties(fs, metaPath);
     if (meta === null) {
-      meta = { version: 1, nodeId: options.nodeId, clusterId: options.clusterId, directoryId: options.newDirectoryId };
+      meta = {
+        version: 1,
+        nodeId: options.nodeId,
+        clusterId: options.clusterId,
+        directoryId: options.newDirectoryId,
+      };
       await writeMetaProperties(fs, metaPath, meta);
     } else if (meta.nodeId !== options.nodeId || meta.clusterId !== options.clusterId) {
       throw new Error(
@@ -84,9 +97,15 @@ export class LogManager {
     const markerPath = `${logDir}/${CLEAN_SHUTDOWN_FILE}`;
     const cleanShutdown = await fs.exists(markerPath);
     const recoveryPoints = await readOffsetCheckpoint(fs, `${logDir}/${RECOVERY_POINT_CHECKPOINT}`);
-    const logStartOffsets = await readOffsetCheckpoint(fs, `${logDir}/${LOG_START_OFFSET_CHECKPOINT}`);
+    const logStartOffsets = await readOffsetCheckpoint(
+      fs,
+      `${logDir}/${LOG_START_OFFSET_CHECKPOINT}`,
+    );
     const manager = new LogManager(options, meta, cleanShutdown);
-    manager.cleanerOffsets = await readOffsetCheckpoint(fs, `${logDir}/${CLEANER_OFFSET_CHECKPOINT}`);
+    manager.cleanerOffsets = await readOffsetCheckpoint(
+      fs,
+      `${logDir}/${CLEANER_OFFSET_CHECKPOINT}`,
+    );
     for (const name of await fs.list(logDir)) {
       const parsed = parsePartitionDirectory(name);
       // The metadata log belongs to the Raft quorum, which opens it itself (as in Kafka).
@@ -175,7 +194,8 @@ export class LogManager {
    */
   async tick(nowMs: bigint): Promise<TickReport> {
     const report: TickReport = { deletedSegments: new Map(), compactedRecords: new Map() };
-    const due = (last: bigint | null, everyMs: number) => last === null || nowMs - last >= BigInt(everyMs);
+    const due = (last: bigint | null, everyMs: number) =>
+      last === null || nowMs - last >= BigInt(everyMs);
     if (due(this.lastRetentionCheckMs, this.options.retentionCheckIntervalMs ?? 300_000)) {
       this.lastRetentionCheckMs = nowMs;
       for (const [key, log] of this.logs) {
@@ -204,7 +224,9 @@ export class LogManager {
   async shutdown(): Promise<void> {
     for (const log of this.logs.values()) await log.close();
     await this.checkpoint();
-    const marker = await this.options.fs.open(`${this.options.logDir}/${CLEAN_SHUTDOWN_FILE}`, { create: true });
+    const marker = await this.options.fs.open(`${this.options.logDir}/${CLEAN_SHUTDOWN_FILE}`, {
+      create: true,
+    });
     await marker.close();
   }
 }

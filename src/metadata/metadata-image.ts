@@ -71,7 +71,12 @@ export class MetadataImage {
           id: r.brokerId,
           epoch: r.brokerEpoch,
           incarnationId: r.incarnationId,
-          endpoints: r.endPoints.map(({ name, host, port, securityProtocol }) => ({ name, host, port, securityProtocol })),
+          endpoints: r.endPoints.map(({ name, host, port, securityProtocol }) => ({
+            name,
+            host,
+            port,
+            securityProtocol,
+          })),
           rack: r.rack,
           fenced: r.fenced,
           inControlledShutdown: r.inControlledShutdown,
@@ -85,19 +90,27 @@ export class MetadataImage {
         this.updateBroker(record.data.id, record.data.epoch, { fenced: true });
         return;
       case "UnfenceBrokerRecord":
-        this.updateBroker(record.data.id, record.data.epoch, { fenced: false, inControlledShutdown: false });
+        this.updateBroker(record.data.id, record.data.epoch, {
+          fenced: false,
+          inControlledShutdown: false,
+        });
         return;
       case "BrokerRegistrationChangeRecord": {
         const r = record.data;
         const change: Partial<BrokerRegistration> = {};
         // 0 = unchanged, 1 = true, -1 = false (Kafka's BrokerRegistrationFencingChange).
         if (r.fenced !== 0) change.fenced = r.fenced === 1;
-        if (r.inControlledShutdown !== 0) change.inControlledShutdown = r.inControlledShutdown === 1;
+        if (r.inControlledShutdown !== 0)
+          change.inControlledShutdown = r.inControlledShutdown === 1;
         this.updateBroker(r.brokerId, r.brokerEpoch, change);
         return;
       }
       case "TopicRecord": {
-        const topic: TopicImage = { id: record.data.topicId, name: record.data.name, partitions: new Map() };
+        const topic: TopicImage = {
+          id: record.data.topicId,
+          name: record.data.name,
+          partitions: new Map(),
+        };
         this.topicsByName.set(topic.name, topic);
         this.topicsById.set(topic.id, topic);
         return;
@@ -171,11 +184,16 @@ export class MetadataImage {
    */
   clone(): MetadataImage {
     const copy = new MetadataImage();
-    for (const [id, broker] of this.brokers) copy.brokers.set(id, { ...broker, endpoints: broker.endpoints.map((e) => ({ ...e })) });
+    for (const [id, broker] of this.brokers)
+      copy.brokers.set(id, { ...broker, endpoints: broker.endpoints.map((e) => ({ ...e })) });
     for (const topic of this.topicsById.values()) {
       const topicCopy: TopicImage = { id: topic.id, name: topic.name, partitions: new Map() };
       for (const [index, partition] of topic.partitions) {
-        topicCopy.partitions.set(index, { ...partition, replicas: [...partition.replicas], isr: [...partition.isr] });
+        topicCopy.partitions.set(index, {
+          ...partition,
+          replicas: [...partition.replicas],
+          isr: [...partition.isr],
+        });
       }
       copy.topicsById.set(topicCopy.id, topicCopy);
       copy.topicsByName.set(topicCopy.name, topicCopy);
@@ -192,7 +210,11 @@ export class MetadataImage {
   }
 
   brokerConfigs(brokerId: number | null): ReadonlyMap<string, string> {
-    return this.configs.get(configKey(ConfigResourceType.BROKER, brokerId === null ? "" : String(brokerId))) ?? EMPTY;
+    return (
+      this.configs.get(
+        configKey(ConfigResourceType.BROKER, brokerId === null ? "" : String(brokerId)),
+      ) ?? EMPTY
+    );
   }
 
   partition(topic: string, partition: number): PartitionImage | undefined {
@@ -200,18 +222,24 @@ export class MetadataImage {
   }
 
   /** Unfenced brokers with where they listen on `listener`, by id: what Metadata and DescribeCluster list. */
-  liveEndpoints(listener: string): { id: number; host: string; port: number; rack: string | null }[] {
+  liveEndpoints(
+    listener: string,
+  ): { id: number; host: string; port: number; rack: string | null }[] {
     const live: { id: number; host: string; port: number; rack: string | null }[] = [];
     for (const broker of this.brokers.values()) {
       const endpoint = broker.endpoints.find((e) => e.name === listener);
-      if (!broker.fenced && endpoint !== undefined) live.push({ id: broker.id, host: endpoint.host, port: endpoint.port, rack: broker.rack });
+      if (!broker.fenced && endpoint !== undefined)
+        live.push({ id: broker.id, host: endpoint.host, port: endpoint.port, rack: broker.rack });
     }
     return live.sort((a, b) => a.id - b.id);
   }
 
   /** Brokers that may lead or host replicas: registered and not fenced. */
   activeBrokerIds(): number[] {
-    return [...this.brokers.values()].filter((b) => !b.fenced).map((b) => b.id).sort((a, b) => a - b);
+    return [...this.brokers.values()]
+      .filter((b) => !b.fenced)
+      .map((b) => b.id)
+      .sort((a, b) => a - b);
   }
 
   private updateBroker(id: number, epoch: bigint, change: Partial<BrokerRegistration>): void {

@@ -8,21 +8,54 @@ import type { MessageSpec } from "../protocol/codec-runtime.ts";
 import { decodeMessageFrom } from "../protocol/message-codec.ts";
 import { Reader } from "../protocol/primitives/reader.ts";
 import { Writer } from "../protocol/primitives/writer.ts";
-import { ConfigRecordSpec, type ConfigRecord } from "../protocol/generated/metadata-records/config-record.ts";
-import { FeatureLevelRecordSpec, type FeatureLevelRecord } from "../protocol/generated/metadata-records/feature-level-record.ts";
-import { FenceBrokerRecordSpec, type FenceBrokerRecord } from "../protocol/generated/metadata-records/fence-broker-record.ts";
-import { NoOpRecordSpec, type NoOpRecord } from "../protocol/generated/metadata-records/no-op-record.ts";
+import {
+  ConfigRecordSpec,
+  type ConfigRecord,
+} from "../protocol/generated/metadata-records/config-record.ts";
+import {
+  FeatureLevelRecordSpec,
+  type FeatureLevelRecord,
+} from "../protocol/generated/metadata-records/feature-level-record.ts";
+import {
+  FenceBrokerRecordSpec,
+  type FenceBrokerRecord,
+} from "../protocol/generated/metadata-records/fence-broker-record.ts";
+import {
+  NoOpRecordSpec,
+  type NoOpRecord,
+} from "../protocol/generated/metadata-records/no-op-record.ts";
 import {
   BrokerRegistrationChangeRecordSpec,
   type BrokerRegistrationChangeRecord,
 } from "../protocol/generated/metadata-records/broker-registration-change-record.ts";
-import { PartitionChangeRecordSpec, type PartitionChangeRecord } from "../protocol/generated/metadata-records/partition-change-record.ts";
-import { PartitionRecordSpec, type PartitionRecord } from "../protocol/generated/metadata-records/partition-record.ts";
-import { ProducerIdsRecordSpec, type ProducerIdsRecord } from "../protocol/generated/metadata-records/producer-ids-record.ts";
-import { RegisterBrokerRecordSpec, type RegisterBrokerRecord } from "../protocol/generated/metadata-records/register-broker-record.ts";
-import { RemoveTopicRecordSpec, type RemoveTopicRecord } from "../protocol/generated/metadata-records/remove-topic-record.ts";
-import { TopicRecordSpec, type TopicRecord } from "../protocol/generated/metadata-records/topic-record.ts";
-import { UnfenceBrokerRecordSpec, type UnfenceBrokerRecord } from "../protocol/generated/metadata-records/unfence-broker-record.ts";
+import {
+  PartitionChangeRecordSpec,
+  type PartitionChangeRecord,
+} from "../protocol/generated/metadata-records/partition-change-record.ts";
+import {
+  PartitionRecordSpec,
+  type PartitionRecord,
+} from "../protocol/generated/metadata-records/partition-record.ts";
+import {
+  ProducerIdsRecordSpec,
+  type ProducerIdsRecord,
+} from "../protocol/generated/metadata-records/producer-ids-record.ts";
+import {
+  RegisterBrokerRecordSpec,
+  type RegisterBrokerRecord,
+} from "../protocol/generated/metadata-records/register-broker-record.ts";
+import {
+  RemoveTopicRecordSpec,
+  type RemoveTopicRecord,
+} from "../protocol/generated/metadata-records/remove-topic-record.ts";
+import {
+  TopicRecordSpec,
+  type TopicRecord,
+} from "../protocol/generated/metadata-records/topic-record.ts";
+import {
+  UnfenceBrokerRecordSpec,
+  type UnfenceBrokerRecord,
+} from "../protocol/generated/metadata-records/unfence-broker-record.ts";
 import {
   UnregisterBrokerRecordSpec,
   type UnregisterBrokerRecord,
@@ -47,7 +80,9 @@ export type MetadataRecord =
 export type MetadataRecordType = MetadataRecord["type"];
 
 /** The version each record type is written with (the newest our codecs know). */
-const SPECS: { [K in MetadataRecordType]: MessageSpec<Extract<MetadataRecord, { type: K }>["data"]> } = {
+const SPECS: {
+  [K in MetadataRecordType]: MessageSpec<Extract<MetadataRecord, { type: K }>["data"]>;
+} = {
   RegisterBrokerRecord: RegisterBrokerRecordSpec,
   UnregisterBrokerRecord: UnregisterBrokerRecordSpec,
   TopicRecord: TopicRecordSpec,
@@ -88,8 +123,7 @@ export function encodeMetadataRecord(record: MetadataRecord): Uint8Array {
 }
 
 export type DecodedMetadataRecord =
-  | { ok: true; record: MetadataRecord }
-  | { ok: false; reason: string };
+  { ok: true; record: MetadataRecord } | { ok: false; reason: string };
 
 /** Decode one metadata record value; unknown record types are reported, not thrown. */
 export function decodeMetadataRecord(value: Uint8Array): DecodedMetadataRecord {
@@ -98,9 +132,11 @@ export function decodeMetadataRecord(value: Uint8Array): DecodedMetadataRecord {
   const apiKey = r.unsignedVarint();
   const version = r.unsignedVarint();
   if (r.error !== null) return { ok: false, reason: r.error.message };
-  if (frameVersion !== FRAME_VERSION) return { ok: false, reason: `metadata frame version ${frameVersion}` };
+  if (frameVersion !== FRAME_VERSION)
+    return { ok: false, reason: `metadata frame version ${frameVersion}` };
   const type = TYPE_BY_API_KEY.get(apiKey);
-  if (type === undefined) return { ok: false, reason: `metadata record type ${apiKey} is not known here` };
+  if (type === undefined)
+    return { ok: false, reason: `metadata record type ${apiKey} is not known here` };
   const decoded = decodeMessageFrom(SPECS[type] as MessageSpec<unknown>, r, version, true);
   if (!decoded.ok) return { ok: false, reason: decoded.error.message };
   return { ok: true, record: { type, data: decoded.value } as MetadataRecord };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { hasCollisionChars, MAX_TOPIC_NAME_LENGTH, topicNameProblem, unifyCollisionChars } from "./topic-name.ts";
+import {
+  hasCollisionChars,
+  MAX_TOPIC_NAME_LENGTH,
+  topicNameProblem,
+  unifyCollisionChars,
+} from "./topic-name.ts";
 
 describe("topic names", () => {
   it("accept ASCII letters, digits, '.', '_' and '-' up to 249 characters", () => {

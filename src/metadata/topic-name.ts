@@ -25,7 +25,8 @@ function invalidReason(name: string): string | null {
   if (name.length > MAX_TOPIC_NAME_LENGTH) {
     return `the length of '${name}' is longer than the max allowed length ${MAX_TOPIC_NAME_LENGTH}`;
   }
-  if (!LEGAL.test(name)) return `'${name}' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'`;
+  if (!LEGAL.test(name))
+    return `'${name}' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'`;
   return null;
 }
 
@@ -43,4 +44,7 @@ export function unifyCollisionChars(name: string): string {
 }
 
 /** Kafka's internal topics: shown as internal in Metadata, closed to DeleteRecords. */
-export const INTERNAL_TOPICS: ReadonlySet<string> = new Set(["__consumer_offsets", "__transaction_state"]);
+export const INTERNAL_TOPICS: ReadonlySet<string> = new Set([
+  "__consumer_offsets",
+  "__transaction_state",
+]);

@@ -33,8 +33,12 @@ describe("every generated codec round-trips every version", () => {
 
 describe("the generator covers what the playground needs", () => {
   it("generates every API the playground speaks, with Kafka's version ranges", () => {
-    const apis = Object.values(SCHEMAS).filter((s) => s.name.endsWith("Request") && s.apiKey !== null);
-    expect(apis.map((api) => api.name.replace(/Request$/, "")).sort()).toEqual([...API_NAMES].sort());
+    const apis = Object.values(SCHEMAS).filter(
+      (s) => s.name.endsWith("Request") && s.apiKey !== null,
+    );
+    expect(apis.map((api) => api.name.replace(/Request$/, "")).sort()).toEqual(
+      [...API_NAMES].sort(),
+    );
     expect(ALL_MESSAGES.ApiVersionsRequest!.maxVersion).toBe(4);
     expect(ALL_MESSAGES.FetchRequest!.flexibleMinVersion).toBe(12);
     expect(ALL_MESSAGES.ProduceRequest!.apiKey).toBe(0);

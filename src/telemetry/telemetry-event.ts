@@ -4,16 +4,89 @@
  * into bounded buffers. Numbers that are int64 in Kafka (offsets) travel as bigint.
  */
 export type TelemetryEvent =
-  | { kind: "records-appended"; node: number; topic: string; partition: number; baseOffset: bigint; count: number; bytes: number }
-  | { kind: "log-offsets"; node: number; topic: string; partition: number; logStartOffset: bigint; logEndOffset: bigint; highWatermark: bigint }
-  | { kind: "partition-role"; node: number; topic: string; partition: number; role: "leader" | "follower" | "none"; leader: number; leaderEpoch: number }
-  | { kind: "isr-changed"; node: number; topic: string; partition: number; isr: number[]; leaderEpoch: number; partitionEpoch: number }
-  | { kind: "leader-changed"; node: number; topic: string; partition: number; leader: number; leaderEpoch: number }
-  | { kind: "segment"; node: number; topic: string; partition: number; action: "rolled" | "deleted" | "cleaned"; baseOffset: bigint }
-  | { kind: "topic"; node: number; topic: string; action: "created" | "deleted"; partitions: number }
-  | { kind: "broker"; node: number; broker: number; action: "registered" | "fenced" | "unfenced" | "controlled-shutdown" }
-  | { kind: "raft"; node: number; role: "leader" | "candidate" | "follower" | "unattached" | "voted" | "resigned" | "observer"; epoch: number; leader: number; highWatermark: bigint }
-  | { kind: "request"; node: number; direction: "in" | "out"; peer: string; apiKey: number; apiVersion: number; correlationId: number; bytes: number }
+  | {
+      kind: "records-appended";
+      node: number;
+      topic: string;
+      partition: number;
+      baseOffset: bigint;
+      count: number;
+      bytes: number;
+    }
+  | {
+      kind: "log-offsets";
+      node: number;
+      topic: string;
+      partition: number;
+      logStartOffset: bigint;
+      logEndOffset: bigint;
+      highWatermark: bigint;
+    }
+  | {
+      kind: "partition-role";
+      node: number;
+      topic: string;
+      partition: number;
+      role: "leader" | "follower" | "none";
+      leader: number;
+      leaderEpoch: number;
+    }
+  | {
+      kind: "isr-changed";
+      node: number;
+      topic: string;
+      partition: number;
+      isr: number[];
+      leaderEpoch: number;
+      partitionEpoch: number;
+    }
+  | {
+      kind: "leader-changed";
+      node: number;
+      topic: string;
+      partition: number;
+      leader: number;
+      leaderEpoch: number;
+    }
+  | {
+      kind: "segment";
+      node: number;
+      topic: string;
+      partition: number;
+      action: "rolled" | "deleted" | "cleaned";
+      baseOffset: bigint;
+    }
+  | {
+      kind: "topic";
+      node: number;
+      topic: string;
+      action: "created" | "deleted";
+      partitions: number;
+    }
+  | {
+      kind: "broker";
+      node: number;
+      broker: number;
+      action: "registered" | "fenced" | "unfenced" | "controlled-shutdown";
+    }
+  | {
+      kind: "raft";
+      node: number;
+      role: "leader" | "candidate" | "follower" | "unattached" | "voted" | "resigned" | "observer";
+      epoch: number;
+      leader: number;
+      highWatermark: bigint;
+    }
+  | {
+      kind: "request";
+      node: number;
+      direction: "in" | "out";
+      peer: string;
+      apiKey: number;
+      apiVersion: number;
+      correlationId: number;
+      bytes: number;
+    }
   | { kind: "error"; node: number; where: string; message: string; errorCode?: number }
   | { kind: "node"; node: number; action: "started" | "recovered" | "stopped"; detail?: string };
 

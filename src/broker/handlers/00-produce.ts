@@ -14,7 +14,7 @@ import {
   type ProduceResponsePartitionProduceResponse,
 } from "../../protocol/generated/messages/produce-response.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import { defineHandler, NO_RESPONSE } from "../handler.ts";
+import { defineHandler, NO_RESPONSE } from "../../server/handler.ts";
 import { waitForReplication, type PendingAppend } from "../replica/delayed-produce.ts";
 import { appendToLeader, type AppendOutcome } from "../replica/leader-append.ts";
 
@@ -25,22 +25,41 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse, Bro
   async handle(request, { services }) {
     const acks = request.acks;
     const validAcks = acks === 0 || acks === 1 || acks === -1;
-    const appends: { topic: string; index: number; pending: PendingAppend | null; outcome: AppendOutcome }[] = [];
+    const appends: {
+      topic: string;
+      index: number;
+      pending: PendingAppend | null;
+      outcome: AppendOutcome;
+    }[] = [];
     const work: Promise<void>[] = [];
     for (const topic of request.topicData) {
       for (const data of topic.partitionData) {
-        const entry = { topic: topic.name, index: data.index, pending: null as PendingAppend | null, outcome: rejected(ErrorCode.NONE) };
+        const entry = {
+          topic: topic.name,
+          index: data.index,
+          pending: null as PendingAppend | null,
+          outcome: rejected(ErrorCode.NONE),
+        };
         appends.push(entry);
         if (!validAcks) {
-          entry.outcome = rejected(ErrorCode.INVALID_REQUIRED_ACKS, `acks must be 0, 1 or -1 (all), not ${acks}`);
+          entry.outcome = rejected(
+            ErrorCode.INVALID_REQUIRED_ACKS,
+            `acks must be 0, 1 or -1 (all), not ${acks}`,
+          );
           continue;
         }
         const partition = services.replicas.partition(topic.name, data.index);
         if (partition === undefined) {
           const known = services.image().partition(topic.name, data.index) !== undefined;
           entry.outcome = known
-            ? rejected(ErrorCode.NOT_LEADER_OR_FOLLOWER, `broker ${services.nodeId} does not host ${topic.name}-${data.index}`)
-            : rejected(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `this server does not host ${topic.name}-${data.index}`);
+            ? rejected(
+                ErrorCode.NOT_LEADER_OR_FOLLOWER,
+                `broker ${services.nodeId} does not host ${topic.name}-${data.index}`,
+              )
+            : rejected(
+                ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+                `this server does not host ${topic.name}-${data.index}`,
+              );
           continue;
         }
         const leaderEpoch = partition.leaderEpoch;
@@ -57,12 +76,14 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse, Bro
     if (acks === -1) {
       const pending = appends.flatMap((entry) => (entry.pending === null ? [] : [entry.pending]));
       await waitForReplication(services.replicas, pending, request.timeoutMs);
-      for (const entry of appends) if (entry.pending !== null) entry.outcome = entry.pending.outcome;
+      for (const entry of appends)
+        if (entry.pending !== null) entry.outcome = entry.pending.outcome;
     }
     const response = defaultProduceResponse();
     for (const entry of appends) {
       let topic = response.responses.find((t) => t.name === entry.topic);
-      if (topic === undefined) response.responses.push((topic = { name: entry.topic, partitionResponses: [] }));
+      if (topic === undefined)
+        response.responses.push((topic = { name: entry.topic, partitionResponses: [] }));
       topic.partitionResponses.push(partitionResponse(entry.index, entry.outcome));
     }
     return response;
@@ -70,10 +91,20 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse, Bro
 });
 
 function rejected(errorCode: number, errorMessage: string | null = null): AppendOutcome {
-  return { errorCode, errorMessage, baseOffset: -1n, lastOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n };
+  return {
+    errorCode,
+    errorMessage,
+    baseOffset: -1n,
+    lastOffset: -1n,
+    logAppendTimeMs: -1n,
+    logStartOffset: -1n,
+  };
 }
 
-function partitionResponse(index: number, outcome: AppendOutcome): ProduceResponsePartitionProduceResponse {
+function partitionResponse(
+  index: number,
+  outcome: AppendOutcome,
+): ProduceResponsePartitionProduceResponse {
   return {
     ...defaultProduceResponsePartitionProduceResponse(),
     index,

@@ -9,10 +9,18 @@
 import { ApiKey } from "../../protocol/generated/api-table.ts";
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
 import type { FetchRequest } from "../../protocol/generated/messages/fetch-request.ts";
-import { defaultFetchResponse, type FetchResponse } from "../../protocol/generated/messages/fetch-response.ts";
+import {
+  defaultFetchResponse,
+  type FetchResponse,
+} from "../../protocol/generated/messages/fetch-response.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import { defineHandler } from "../handler.ts";
-import { readPartitions, recordFollowerFetches, type FetchRead, type FetchTarget } from "../replica/fetch-reader.ts";
+import { defineHandler } from "../../server/handler.ts";
+import {
+  readPartitions,
+  recordFollowerFetches,
+  type FetchRead,
+  type FetchTarget,
+} from "../replica/fetch-reader.ts";
 
 export const fetchHandler = defineHandler<FetchRequest, FetchResponse, BrokerServices>({
   apiKey: ApiKey.Fetch,
@@ -21,7 +29,11 @@ export const fetchHandler = defineHandler<FetchRequest, FetchResponse, BrokerSer
   async handle(request, { services, meta }) {
     const version = meta.apiVersion;
     if (request.sessionId !== 0) {
-      return { ...defaultFetchResponse(), errorCode: ErrorCode.FETCH_SESSION_ID_NOT_FOUND, sessionId: 0 };
+      return {
+        ...defaultFetchResponse(),
+        errorCode: ErrorCode.FETCH_SESSION_ID_NOT_FOUND,
+        sessionId: 0,
+      };
     }
     const replicaId = version >= 15 ? request.replicaState.replicaId : request.replicaId;
     const isFollower = replicaId >= 0;
@@ -29,13 +41,21 @@ export const fetchHandler = defineHandler<FetchRequest, FetchResponse, BrokerSer
     if (isFollower) recordFollowerFetches(services, replicaId, targets);
     const maxBytes = version >= 3 ? request.maxBytes : Number.MAX_SAFE_INTEGER;
     let result = readPartitions(services, targets, isFollower, maxBytes);
-    const enough = result.bytes >= request.minBytes || result.hasError || request.maxWaitMs <= 0 || targets.length === 0;
+    const enough =
+      result.bytes >= request.minBytes ||
+      result.hasError ||
+      request.maxWaitMs <= 0 ||
+      targets.length === 0;
     if (!enough) result = await waitForData(services, targets, isFollower, maxBytes, request);
     return buildResponse(result.reads, version);
   },
 });
 
-function fetchTargets(services: BrokerServices, request: FetchRequest, version: number): FetchTarget[] {
+function fetchTargets(
+  services: BrokerServices,
+  request: FetchRequest,
+  version: number,
+): FetchTarget[] {
   const image = services.image();
   const targets: FetchTarget[] = [];
   for (const topic of request.topics) {

@@ -8,7 +8,10 @@
  */
 import { ApiKey } from "../../protocol/generated/api-table.ts";
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
-import type { ListOffsetsRequest, ListOffsetsRequestListOffsetsPartition } from "../../protocol/generated/messages/list-offsets-request.ts";
+import type {
+  ListOffsetsRequest,
+  ListOffsetsRequestListOffsetsPartition,
+} from "../../protocol/generated/messages/list-offsets-request.ts";
 import {
   defaultListOffsetsResponse,
   defaultListOffsetsResponseListOffsetsPartitionResponse,
@@ -16,7 +19,7 @@ import {
   type ListOffsetsResponseListOffsetsPartitionResponse,
 } from "../../protocol/generated/messages/list-offsets-response.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import { defineHandler } from "../handler.ts";
+import { defineHandler } from "../../server/handler.ts";
 import { epochAtOffset } from "../replica/epoch-at-offset.ts";
 import { checkCurrentLeaderEpoch, notLeaderError } from "../replica/leader-epoch-check.ts";
 
@@ -25,7 +28,11 @@ const LATEST = -1n;
 const MAX_TIMESTAMP = -3n;
 const EARLIEST_LOCAL = -4n;
 
-export const listOffsetsHandler = defineHandler<ListOffsetsRequest, ListOffsetsResponse, BrokerServices>({
+export const listOffsetsHandler = defineHandler<
+  ListOffsetsRequest,
+  ListOffsetsResponse,
+  BrokerServices
+>({
   apiKey: ApiKey.ListOffsets,
   minVersion: 1,
   maxVersion: 10,
@@ -34,7 +41,9 @@ export const listOffsetsHandler = defineHandler<ListOffsetsRequest, ListOffsetsR
     for (const topic of request.topics) {
       response.topics.push({
         name: topic.name,
-        partitions: topic.partitions.map((p) => listOffset(services, meta.apiVersion, request.replicaId, topic.name, p)),
+        partitions: topic.partitions.map((p) =>
+          listOffset(services, meta.apiVersion, request.replicaId, topic.name, p),
+        ),
       });
     }
     return response;
@@ -48,31 +57,42 @@ function listOffset(
   topic: string,
   wanted: ListOffsetsRequestListOffsetsPartition,
 ): ListOffsetsResponseListOffsetsPartitionResponse {
-  const answer = { ...defaultListOffsetsResponseListOffsetsPartitionResponse(), partitionIndex: wanted.partitionIndex };
+  const answer = {
+    ...defaultListOffsetsResponseListOffsetsPartitionResponse(),
+    partitionIndex: wanted.partitionIndex,
+  };
   const partition = services.replicas.partition(topic, wanted.partitionIndex);
   if (partition === undefined || partition.role !== "leader") {
     const known = services.image().partition(topic, wanted.partitionIndex) !== undefined;
     return { ...answer, errorCode: notLeaderError(partition, known) };
   }
-  const epochError = checkCurrentLeaderEpoch(partition, version >= 4 ? wanted.currentLeaderEpoch : -1);
+  const epochError = checkCurrentLeaderEpoch(
+    partition,
+    version >= 4 ? wanted.currentLeaderEpoch : -1,
+  );
   if (epochError !== ErrorCode.NONE) return { ...answer, errorCode: epochError };
   const log = partition.log;
   const found = (offset: bigint, timestamp = -1n) => ({
     ...answer,
     offset,
     timestamp,
-    leaderEpoch: offset >= 0n ? epochAtOffset(log, offset === log.logEndOffset ? offset - 1n : offset) : -1,
+    leaderEpoch:
+      offset >= 0n ? epochAtOffset(log, offset === log.logEndOffset ? offset - 1n : offset) : -1,
   });
   const readableEnd = replicaId >= 0 ? log.logEndOffset : partition.highWatermark;
   const timestamp = wanted.timestamp;
-  if (timestamp === EARLIEST || (timestamp === EARLIEST_LOCAL && version >= 8)) return found(log.logStartOffset);
+  if (timestamp === EARLIEST || (timestamp === EARLIEST_LOCAL && version >= 8))
+    return found(log.logStartOffset);
   if (timestamp === LATEST) return found(readableEnd);
   if (timestamp === MAX_TIMESTAMP && version >= 7) {
     const max = log.maxTimestampOffset();
-    return max === null || max.offset >= readableEnd ? { ...answer, offset: -1n, timestamp: -1n } : found(max.offset, max.timestamp);
+    return max === null || max.offset >= readableEnd
+      ? { ...answer, offset: -1n, timestamp: -1n }
+      : found(max.offset, max.timestamp);
   }
   if (timestamp < 0n) return { ...answer, errorCode: ErrorCode.UNSUPPORTED_VERSION };
   const match = log.offsetForTimestamp(timestamp);
-  if (match === null || match.offset >= readableEnd) return { ...answer, offset: -1n, timestamp: -1n };
+  if (match === null || match.offset >= readableEnd)
+    return { ...answer, offset: -1n, timestamp: -1n };
   return found(match.offset, match.timestamp);
 }

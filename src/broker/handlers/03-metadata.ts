@@ -21,7 +21,7 @@ import { BROKER_LISTENER } from "../../client/node-requester.ts";
 import type { MetadataImage, TopicImage } from "../../metadata/metadata-image.ts";
 import { INTERNAL_TOPICS, topicNameProblem } from "../../metadata/topic-name.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import { defineHandler } from "../handler.ts";
+import { defineHandler } from "../../server/handler.ts";
 
 const AUTHORIZED_OPERATIONS_OMITTED = -2147483648;
 /** The CreateTopics version auto-creation sends to the controller. */
@@ -36,9 +36,12 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse, 
     const version = meta.apiVersion;
     const response = defaultMetadataResponse();
     response.clusterId = services.clusterId;
-    response.brokers = image.liveEndpoints(BROKER_LISTENER).map(({ id, host, port, rack }) => ({ nodeId: id, host, port, rack }));
+    response.brokers = image
+      .liveEndpoints(BROKER_LISTENER)
+      .map(({ id, host, port, rack }) => ({ nodeId: id, host, port, rack }));
     const live = response.brokers.map((broker) => broker.nodeId);
-    response.controllerId = live.length === 0 ? -1 : live[Math.floor(services.random() * live.length)]!;
+    response.controllerId =
+      live.length === 0 ? -1 : live[Math.floor(services.random() * live.length)]!;
     response.clusterAuthorizedOperations = AUTHORIZED_OPERATIONS_OMITTED;
     // v0: an empty list means every topic; v1+: null means every topic.
     const all = request.topics === null || (version === 0 && request.topics.length === 0);
@@ -48,7 +51,9 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse, 
         .map((topic) => describeTopic(image, topic));
       return response;
     }
-    const allowAutoCreate = (version < 4 || request.allowAutoTopicCreation) && services.config.boolean("auto.create.topics.enable");
+    const allowAutoCreate =
+      (version < 4 || request.allowAutoTopicCreation) &&
+      services.config.boolean("auto.create.topics.enable");
     const toCreate: string[] = [];
     for (const wanted of request.topics!) {
       const byId = wanted.topicId !== ZERO_UUID ? image.topicsById.get(wanted.topicId) : undefined;
@@ -74,8 +79,10 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse, 
   },
 });
 
-
-function describeTopic(image: MetadataImage, topic: TopicImage): MetadataResponseMetadataResponseTopic {
+function describeTopic(
+  image: MetadataImage,
+  topic: TopicImage,
+): MetadataResponseMetadataResponseTopic {
   const partitions = [...topic.partitions.values()]
     .sort((a, b) => a.partition - b.partition)
     .map((p) => {
@@ -101,20 +108,46 @@ function describeTopic(image: MetadataImage, topic: TopicImage): MetadataRespons
   };
 }
 
-function missing(name: string | null, topicId: string, errorCode: number): MetadataResponseMetadataResponseTopic {
-  return { ...defaultMetadataResponseMetadataResponseTopic(), errorCode, name, topicId, topicAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED };
+function missing(
+  name: string | null,
+  topicId: string,
+  errorCode: number,
+): MetadataResponseMetadataResponseTopic {
+  return {
+    ...defaultMetadataResponseMetadataResponseTopic(),
+    errorCode,
+    name,
+    topicId,
+    topicAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED,
+  };
 }
 
 /** Ask the controller for the topics with the broker's defaults; the client retries Metadata. */
 function autoCreate(services: BrokerServices, names: string[]): void {
   const request = {
-    topics: names.map((name) => ({ name, numPartitions: -1, replicationFactor: -1, assignments: [], configs: [] })),
+    topics: names.map((name) => ({
+      name,
+      numPartitions: -1,
+      replicationFactor: -1,
+      assignments: [],
+      configs: [],
+    })),
     timeoutMs: services.config.number("request.timeout.ms"),
     validateOnly: false,
   };
   services.controller
-    .request<CreateTopicsResponse>(ApiKey.CreateTopics, CREATE_TOPICS_VERSION, request, request.timeoutMs)
+    .request<CreateTopicsResponse>(
+      ApiKey.CreateTopics,
+      CREATE_TOPICS_VERSION,
+      request,
+      request.timeoutMs,
+    )
     .catch((error: Error) => {
-      services.telemetry.emit({ kind: "error", node: services.nodeId, where: "auto topic creation", message: error.message });
+      services.telemetry.emit({
+        kind: "error",
+        node: services.nodeId,
+        where: "auto topic creation",
+        message: error.message,
+      });
     });
 }

@@ -22,7 +22,7 @@ import {
 } from "../../protocol/generated/messages/delete-records-response.ts";
 import { INTERNAL_TOPICS } from "../../metadata/topic-name.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import { defineHandler } from "../handler.ts";
+import { defineHandler } from "../../server/handler.ts";
 import { notLeaderError } from "../replica/leader-epoch-check.ts";
 import type { Partition } from "../replica/partition.ts";
 

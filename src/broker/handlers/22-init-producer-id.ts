@@ -22,7 +22,7 @@ import {
 } from "../../protocol/generated/messages/init-producer-id-response.ts";
 import { NO_PRODUCER_EPOCH, NO_PRODUCER_ID } from "../../protocol/records/batch-layout.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import { defineHandler } from "../handler.ts";
+import { defineHandler } from "../../server/handler.ts";
 
 /** Kafka's default transaction.max.timeout.ms (15 minutes). */
 export const TRANSACTION_MAX_TIMEOUT_MS = 900_000;

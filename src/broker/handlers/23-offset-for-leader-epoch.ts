@@ -12,10 +12,14 @@ import {
   type OffsetForLeaderEpochResponse,
 } from "../../protocol/generated/messages/offset-for-leader-epoch-response.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import { defineHandler } from "../handler.ts";
+import { defineHandler } from "../../server/handler.ts";
 import { checkCurrentLeaderEpoch, notLeaderError } from "../replica/leader-epoch-check.ts";
 
-export const offsetForLeaderEpochHandler = defineHandler<OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse, BrokerServices>({
+export const offsetForLeaderEpochHandler = defineHandler<
+  OffsetForLeaderEpochRequest,
+  OffsetForLeaderEpochResponse,
+  BrokerServices
+>({
   apiKey: ApiKey.OffsetForLeaderEpoch,
   minVersion: 0,
   maxVersion: 4,
@@ -25,15 +29,26 @@ export const offsetForLeaderEpochHandler = defineHandler<OffsetForLeaderEpochReq
       response.topics.push({
         topic: topic.topic,
         partitions: topic.partitions.map((wanted) => {
-          const answer = { errorCode: ErrorCode.NONE, partition: wanted.partition, leaderEpoch: -1, endOffset: -1n };
+          const answer = {
+            errorCode: ErrorCode.NONE,
+            partition: wanted.partition,
+            leaderEpoch: -1,
+            endOffset: -1n,
+          };
           const partition = services.replicas.partition(topic.topic, wanted.partition);
           if (partition === undefined || partition.role !== "leader") {
             const known = services.image().partition(topic.topic, wanted.partition) !== undefined;
             return { ...answer, errorCode: notLeaderError(partition, known) };
           }
-          const epochError = checkCurrentLeaderEpoch(partition, meta.apiVersion >= 2 ? wanted.currentLeaderEpoch : -1);
+          const epochError = checkCurrentLeaderEpoch(
+            partition,
+            meta.apiVersion >= 2 ? wanted.currentLeaderEpoch : -1,
+          );
           if (epochError !== ErrorCode.NONE) return { ...answer, errorCode: epochError };
-          const { epoch, endOffset } = partition.log.epochs.endOffsetFor(wanted.leaderEpoch, partition.log.logEndOffset);
+          const { epoch, endOffset } = partition.log.epochs.endOffsetFor(
+            wanted.leaderEpoch,
+            partition.log.logEndOffset,
+          );
           return { ...answer, leaderEpoch: epoch, endOffset };
         }),
       });

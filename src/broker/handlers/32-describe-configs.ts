@@ -27,7 +27,7 @@ import {
   type DescribeConfigsResponseDescribeConfigsResult,
 } from "../../protocol/generated/messages/describe-configs-response.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import { defineHandler } from "../handler.ts";
+import { defineHandler } from "../../server/handler.ts";
 import {
   brokerConfigEntries,
   clusterDefaultEntries,

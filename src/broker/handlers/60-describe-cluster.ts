@@ -16,7 +16,7 @@ import {
   type DescribeClusterResponse,
 } from "../../protocol/generated/messages/describe-cluster-response.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import { defineHandler } from "../handler.ts";
+import { defineHandler } from "../../server/handler.ts";
 import { authorizedOperations } from "./authorized-operations.ts";
 
 /** KIP-919's endpoint types, by the names Kafka prints in its messages. */
@@ -37,7 +37,10 @@ export const describeClusterHandler = defineHandler<
   handle(request, { services, meta }) {
     const refusal = endpointTypeRefusal(request.endpointType, meta.apiVersion);
     if (refusal !== null) return { ...defaultDescribeClusterResponse(), ...refusal };
-    const brokers = services.image().liveEndpoints(BROKER_LISTENER).map(({ id, host, port, rack }) => ({ brokerId: id, host, port, rack }));
+    const brokers = services
+      .image()
+      .liveEndpoints(BROKER_LISTENER)
+      .map(({ id, host, port, rack }) => ({ brokerId: id, host, port, rack }));
     const controllerId =
       brokers.length === 0 ? -1 : brokers[Math.floor(services.random() * brokers.length)]!.brokerId;
     return {

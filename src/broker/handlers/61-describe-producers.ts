@@ -17,7 +17,7 @@ import {
   type DescribeProducersResponsePartitionResponse,
 } from "../../protocol/generated/messages/describe-producers-response.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import { defineHandler } from "../handler.ts";
+import { defineHandler } from "../../server/handler.ts";
 
 export const describeProducersHandler = defineHandler<
   DescribeProducersRequest,

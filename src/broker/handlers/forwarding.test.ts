@@ -15,7 +15,7 @@ import type { ElectLeadersRequest } from "../../protocol/generated/messages/elec
 import type { IncrementalAlterConfigsRequest } from "../../protocol/generated/messages/incremental-alter-configs-request.ts";
 import { ZERO_UUID } from "../../protocol/primitives/uuid.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import type { Handler } from "../handler.ts";
+import type { Handler } from "../../server/handler.ts";
 import { TestBroker } from "../testing/broker-harness.ts";
 import { testUuid } from "../testing/metadata-records.ts";
 import { TestController, UNREACHABLE } from "../testing/test-controller.ts";

@@ -8,7 +8,7 @@
  */
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import { defineHandler, type Handler } from "../handler.ts";
+import { defineHandler, type Handler } from "../../server/handler.ts";
 
 export interface ForwardedApi<Request, Response> {
   apiKey: number;

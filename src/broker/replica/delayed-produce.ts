@@ -32,7 +32,12 @@ export function waitForReplication(
         const status = replicationStatus(manager, append);
         if (status === "waiting") {
           if (!expired) complete = false;
-          else append.outcome = { ...append.outcome, errorCode: ErrorCode.REQUEST_TIMED_OUT, errorMessage: "the in-sync replicas did not all confirm the records in time" };
+          else
+            append.outcome = {
+              ...append.outcome,
+              errorCode: ErrorCode.REQUEST_TIMED_OUT,
+              errorMessage: "the in-sync replicas did not all confirm the records in time",
+            };
         } else if (status !== ErrorCode.NONE) {
           append.outcome = { ...append.outcome, errorCode: status, errorMessage: null };
         }
@@ -58,8 +63,11 @@ export function waitForReplication(
 function replicationStatus(manager: ReplicaManager, append: PendingAppend): "waiting" | number {
   const { partition, leaderEpoch, outcome } = append;
   if (outcome.errorCode !== ErrorCode.NONE) return outcome.errorCode;
-  if (partition.role !== "leader" || partition.leaderEpoch !== leaderEpoch) return ErrorCode.NOT_LEADER_OR_FOLLOWER;
+  if (partition.role !== "leader" || partition.leaderEpoch !== leaderEpoch)
+    return ErrorCode.NOT_LEADER_OR_FOLLOWER;
   if (partition.highWatermark <= outcome.lastOffset) return "waiting";
   const minInsync = Number(manager.topicConfig(partition.topic).get("min.insync.replicas"));
-  return partition.isr.length < minInsync ? ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND : ErrorCode.NONE;
+  return partition.isr.length < minInsync
+    ? ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND
+    : ErrorCode.NONE;
 }

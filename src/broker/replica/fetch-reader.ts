@@ -30,12 +30,23 @@ export interface FetchRead {
 }
 
 /** A follower's fetch says where its log ends: record it before reading. */
-export function recordFollowerFetches(services: BrokerServices, replicaId: number, targets: readonly FetchTarget[]): void {
+export function recordFollowerFetches(
+  services: BrokerServices,
+  replicaId: number,
+  targets: readonly FetchTarget[],
+): void {
   const now = services.clock.nowMs();
   for (const target of targets) {
     const partition = services.replicas.partition(target.topic, target.partition);
     if (partition?.role !== "leader") continue;
-    if (partition.recordFollowerFetch(replicaId, target.fetchOffset, now, services.replicas.replicaLagTimeMaxMs)) {
+    if (
+      partition.recordFollowerFetch(
+        replicaId,
+        target.fetchOffset,
+        now,
+        services.replicas.replicaLagTimeMaxMs,
+      )
+    ) {
       services.replicas.highWatermarkMoved(partition);
     }
   }
@@ -61,8 +72,17 @@ export function readPartitions(
   return { reads, bytes, hasError };
 }
 
-function readOne(services: BrokerServices, target: FetchTarget, isFollower: boolean, budget: number): FetchResponsePartitionData {
-  const data = { ...defaultFetchResponsePartitionData(), partitionIndex: target.partition, records: new Uint8Array(0) };
+function readOne(
+  services: BrokerServices,
+  target: FetchTarget,
+  isFollower: boolean,
+  budget: number,
+): FetchResponsePartitionData {
+  const data = {
+    ...defaultFetchResponsePartitionData(),
+    partitionIndex: target.partition,
+    records: new Uint8Array(0),
+  };
   if (target.unknownTopicId === true) return { ...data, errorCode: ErrorCode.UNKNOWN_TOPIC_ID };
   const partition = services.replicas.partition(target.topic, target.partition);
   const known = services.image().partition(target.topic, target.partition) !== undefined;

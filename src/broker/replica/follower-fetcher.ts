@@ -10,7 +10,10 @@ import { BROKER_LISTENER, type NodeRequester } from "../../client/node-requester
 import { ApiKey } from "../../protocol/generated/api-table.ts";
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
 import { defaultFetchRequest } from "../../protocol/generated/messages/fetch-request.ts";
-import type { FetchResponse, FetchResponsePartitionData } from "../../protocol/generated/messages/fetch-response.ts";
+import type {
+  FetchResponse,
+  FetchResponsePartitionData,
+} from "../../protocol/generated/messages/fetch-response.ts";
 import { iterateRecordBatches } from "../../protocol/records/record-batch-scan.ts";
 import { truncateTo, truncateToLeader } from "./follower-truncation.ts";
 import type { Partition } from "./partition.ts";
@@ -37,7 +40,12 @@ export class FollowerFetchers {
     if (this.stopped) return;
     for (const partition of this.manager.partitions.values()) {
       const leader = partition.leaderId;
-      if (partition.role === "follower" && leader >= 0 && leader !== this.manager.nodeId && !this.loops.has(leader)) {
+      if (
+        partition.role === "follower" &&
+        leader >= 0 &&
+        leader !== this.manager.nodeId &&
+        !this.loops.has(leader)
+      ) {
         this.loops.add(leader);
         void this.run(leader);
       }
@@ -49,7 +57,9 @@ export class FollowerFetchers {
   }
 
   private following(leaderId: number): Partition[] {
-    return [...this.manager.partitions.values()].filter((p) => p.role === "follower" && p.leaderId === leaderId);
+    return [...this.manager.partitions.values()].filter(
+      (p) => p.role === "follower" && p.leaderId === leaderId,
+    );
   }
 
   private async run(leaderId: number): Promise<void> {
@@ -74,12 +84,23 @@ export class FollowerFetchers {
     const timeoutMs = config.number("replica.socket.timeout.ms");
     const truncating = partitions.filter((p) => p.needsTruncation);
     if (truncating.length > 0) {
-      const done = await truncateToLeader(this.manager, this.requester, leaderId, truncating, timeoutMs);
+      const done = await truncateToLeader(
+        this.manager,
+        this.requester,
+        leaderId,
+        truncating,
+        timeoutMs,
+      );
       if (done.length < truncating.length) return false;
     }
-    const fetched = partitions.map((p) => ({ partition: p, epoch: p.leaderEpoch, offset: p.log.logEndOffset }));
+    const fetched = partitions.map((p) => ({
+      partition: p,
+      epoch: p.leaderEpoch,
+      offset: p.log.logEndOffset,
+    }));
     const byTopic = new Map<string, typeof fetched>();
-    for (const entry of fetched) byTopic.set(entry.partition.topic, [...(byTopic.get(entry.partition.topic) ?? []), entry]);
+    for (const entry of fetched)
+      byTopic.set(entry.partition.topic, [...(byTopic.get(entry.partition.topic) ?? []), entry]);
     const maxWaitMs = config.number("replica.fetch.wait.max.ms");
     const response = await this.requester.request<FetchResponse>(
       leaderId,
@@ -114,17 +135,31 @@ export class FollowerFetchers {
     let healthy = true;
     for (const topic of response.responses) {
       for (const data of topic.partitions) {
-        const entry = byTopic.get(topic.topic)?.find((e) => e.partition.partition === data.partitionIndex);
+        const entry = byTopic
+          .get(topic.topic)
+          ?.find((e) => e.partition.partition === data.partitionIndex);
         if (entry === undefined) continue;
-        healthy = (await this.processPartition(entry.partition, entry.epoch, entry.offset, data)) && healthy;
+        healthy =
+          (await this.processPartition(entry.partition, entry.epoch, entry.offset, data)) &&
+          healthy;
       }
     }
     return healthy;
   }
 
-  private async processPartition(partition: Partition, epoch: number, fetchOffset: bigint, data: FetchResponsePartitionData): Promise<boolean> {
+  private async processPartition(
+    partition: Partition,
+    epoch: number,
+    fetchOffset: bigint,
+    data: FetchResponsePartitionData,
+  ): Promise<boolean> {
     // The partition changed leader or epoch while the fetch was out: its answer is stale.
-    if (partition.role !== "follower" || partition.leaderEpoch !== epoch || partition.log.logEndOffset !== fetchOffset) return true;
+    if (
+      partition.role !== "follower" ||
+      partition.leaderEpoch !== epoch ||
+      partition.log.logEndOffset !== fetchOffset
+    )
+      return true;
     const manager = this.manager;
     if (data.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE) {
       // Behind the leader's log start (retention or DeleteRecords moved it): start over there.
@@ -155,7 +190,10 @@ export class FollowerFetchers {
         bytes: records.length,
       });
     }
-    if (data.logStartOffset > partition.log.logStartOffset && data.logStartOffset <= partition.log.logEndOffset) {
+    if (
+      data.logStartOffset > partition.log.logStartOffset &&
+      data.logStartOffset <= partition.log.logEndOffset
+    ) {
       await partition.log.deleteRecordsBefore(data.logStartOffset);
     }
     partition.updateFollowerHighWatermark(data.highWatermark);

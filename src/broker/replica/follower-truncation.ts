@@ -33,7 +33,8 @@ export async function truncateToLeader(
   }
   if (asking.length === 0) return done;
   const byTopic = new Map<string, Partition[]>();
-  for (const partition of asking) byTopic.set(partition.topic, [...(byTopic.get(partition.topic) ?? []), partition]);
+  for (const partition of asking)
+    byTopic.set(partition.topic, [...(byTopic.get(partition.topic) ?? []), partition]);
   const response = await requester.request<OffsetForLeaderEpochResponse>(
     leaderId,
     BROKER_LISTENER,
@@ -54,9 +55,15 @@ export async function truncateToLeader(
   );
   for (const topic of response.topics) {
     for (const answer of topic.partitions) {
-      const partition = byTopic.get(topic.topic)?.find((candidate) => candidate.partition === answer.partition);
+      const partition = byTopic
+        .get(topic.topic)
+        ?.find((candidate) => candidate.partition === answer.partition);
       if (partition === undefined || answer.errorCode !== ErrorCode.NONE) continue;
-      await truncateTo(manager, partition, truncationOffset(partition, answer.leaderEpoch, answer.endOffset));
+      await truncateTo(
+        manager,
+        partition,
+        truncationOffset(partition, answer.leaderEpoch, answer.endOffset),
+      );
       partition.needsTruncation = false;
       done.push(partition);
     }
@@ -64,17 +71,27 @@ export async function truncateToLeader(
   return done;
 }
 
-function truncationOffset(partition: Partition, leaderEpoch: number, leaderEndOffset: bigint): bigint {
+function truncationOffset(
+  partition: Partition,
+  leaderEpoch: number,
+  leaderEndOffset: bigint,
+): bigint {
   const log = partition.log;
   // The leader knows nothing of our epochs (e.g. its log was deleted): fall back to the HW.
   if (leaderEpoch === UNDEFINED_EPOCH) return partition.highWatermark;
   const localEnd =
-    leaderEpoch === log.epochs.latestEpoch ? log.logEndOffset : log.epochs.endOffsetFor(leaderEpoch, log.logEndOffset).endOffset;
+    leaderEpoch === log.epochs.latestEpoch
+      ? log.logEndOffset
+      : log.epochs.endOffsetFor(leaderEpoch, log.logEndOffset).endOffset;
   const target = leaderEndOffset < localEnd ? leaderEndOffset : localEnd;
   return target < log.logEndOffset ? target : log.logEndOffset;
 }
 
-export async function truncateTo(manager: ReplicaManager, partition: Partition, offset: bigint): Promise<void> {
+export async function truncateTo(
+  manager: ReplicaManager,
+  partition: Partition,
+  offset: bigint,
+): Promise<void> {
   if (offset >= partition.log.logEndOffset) return;
   const result = await partition.log.truncateTo(offset);
   if (!result.ok) return;

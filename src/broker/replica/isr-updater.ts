@@ -42,13 +42,19 @@ export class IsrUpdater {
       }
       if (!shrinkDue) continue;
       const lagging = partition.outOfSyncReplicas(now, lagMs);
-      if (lagging.length > 0) this.propose(partition, partition.isr.filter((id) => !lagging.includes(id)));
+      if (lagging.length > 0)
+        this.propose(
+          partition,
+          partition.isr.filter((id) => !lagging.includes(id)),
+        );
     }
   }
 
   private propose(partition: Partition, newIsr: number[]): void {
     const { manager, controller } = this.options;
-    const sorted = [...newIsr].sort((a, b) => partition.replicas.indexOf(a) - partition.replicas.indexOf(b));
+    const sorted = [...newIsr].sort(
+      (a, b) => partition.replicas.indexOf(a) - partition.replicas.indexOf(b),
+    );
     partition.pendingIsr = sorted;
     const epoch = partition.leaderEpoch;
     const request = {
@@ -63,7 +69,10 @@ export class IsrUpdater {
               partitionIndex: partition.partition,
               leaderEpoch: epoch,
               newIsr: sorted,
-              newIsrWithEpochs: sorted.map((brokerId) => ({ brokerId, brokerEpoch: this.options.brokerEpoch(brokerId) })),
+              newIsrWithEpochs: sorted.map((brokerId) => ({
+                brokerId,
+                brokerEpoch: this.options.brokerEpoch(brokerId),
+              })),
               leaderRecoveryState: 0,
               partitionEpoch: partition.partitionEpoch,
             },
@@ -72,20 +81,37 @@ export class IsrUpdater {
       ],
     };
     const timeoutMs = manager.options.config.number("request.timeout.ms");
-    controller.request<AlterPartitionResponse>(ApiKey.AlterPartition, ALTER_PARTITION_VERSION, request, timeoutMs).then(
-      (response) => this.complete(partition, epoch, response),
-      () => {
-        if (partition.pendingIsr === sorted) partition.pendingIsr = null;
-      },
-    );
+    controller
+      .request<AlterPartitionResponse>(
+        ApiKey.AlterPartition,
+        ALTER_PARTITION_VERSION,
+        request,
+        timeoutMs,
+      )
+      .then(
+        (response) => this.complete(partition, epoch, response),
+        () => {
+          if (partition.pendingIsr === sorted) partition.pendingIsr = null;
+        },
+      );
   }
 
   private complete(partition: Partition, epoch: number, response: AlterPartitionResponse): void {
     const { manager } = this.options;
     const answer = response.topics[0]?.partitions[0];
     partition.pendingIsr = null;
-    if (response.errorCode !== ErrorCode.NONE || answer === undefined || answer.errorCode !== ErrorCode.NONE) return;
-    if (partition.role !== "leader" || partition.leaderEpoch !== epoch || answer.partitionEpoch <= partition.partitionEpoch) return;
+    if (
+      response.errorCode !== ErrorCode.NONE ||
+      answer === undefined ||
+      answer.errorCode !== ErrorCode.NONE
+    )
+      return;
+    if (
+      partition.role !== "leader" ||
+      partition.leaderEpoch !== epoch ||
+      answer.partitionEpoch <= partition.partitionEpoch
+    )
+      return;
     partition.isr = answer.isr;
     partition.partitionEpoch = answer.partitionEpoch;
     manager.options.telemetry.emit({
@@ -98,7 +124,8 @@ export class IsrUpdater {
       partitionEpoch: answer.partitionEpoch,
     });
     const now = manager.options.clock.nowMs();
-    if (partition.maybeIncrementHighWatermark(now, manager.replicaLagTimeMaxMs)) manager.highWatermarkMoved(partition);
+    if (partition.maybeIncrementHighWatermark(now, manager.replicaLagTimeMaxMs))
+      manager.highWatermarkMoved(partition);
     else manager.partitionChanged(partition);
   }
 }

@@ -8,7 +8,10 @@
  */
 import { SerialQueue } from "../../log/serial-queue.ts";
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
-import { readRecordBatchHeader, type RecordBatchHeader } from "../../protocol/records/batch-header.ts";
+import {
+  readRecordBatchHeader,
+  type RecordBatchHeader,
+} from "../../protocol/records/batch-header.ts";
 import { decodeRecordBatch } from "../../protocol/records/record-batch-decoder.ts";
 import type { Partition } from "./partition.ts";
 import type { ReplicaManager } from "./replica-manager.ts";
@@ -26,7 +29,14 @@ export interface AppendOutcome {
 const queues = new WeakMap<Partition, SerialQueue>();
 
 function failure(errorCode: number, errorMessage: string, logStartOffset = -1n): AppendOutcome {
-  return { errorCode, errorMessage, baseOffset: -1n, lastOffset: -1n, logAppendTimeMs: -1n, logStartOffset };
+  return {
+    errorCode,
+    errorMessage,
+    baseOffset: -1n,
+    lastOffset: -1n,
+    logAppendTimeMs: -1n,
+    logStartOffset,
+  };
 }
 
 export function appendToLeader(
@@ -47,7 +57,10 @@ async function append(
   requiredAcks: number,
 ): Promise<AppendOutcome> {
   if (partition.role !== "leader") {
-    return failure(ErrorCode.NOT_LEADER_OR_FOLLOWER, `broker ${manager.nodeId} is not the leader of ${partition.key}`);
+    return failure(
+      ErrorCode.NOT_LEADER_OR_FOLLOWER,
+      `broker ${manager.nodeId} is not the leader of ${partition.key}`,
+    );
   }
   const batch = singleBatch(records);
   if ("errorCode" in batch) return batch;
@@ -60,7 +73,10 @@ async function append(
     );
   }
   if (batch.isTransactional) {
-    return failure(ErrorCode.INVALID_RECORD, "transactions are not supported by this playground yet");
+    return failure(
+      ErrorCode.INVALID_RECORD,
+      "transactions are not supported by this playground yet",
+    );
   }
   if (config.get("cleanup.policy")!.includes("compact")) {
     const problem = nullKeyProblem(records!, partition.key);
@@ -74,7 +90,8 @@ async function append(
     isTransactional: batch.isTransactional,
   };
   const check = partition.producers.check(identity);
-  if (check.kind === "error") return failure(check.errorCode, check.message, partition.log.logStartOffset);
+  if (check.kind === "error")
+    return failure(check.errorCode, check.message, partition.log.logStartOffset);
   if (check.kind === "duplicate") {
     return {
       errorCode: ErrorCode.NONE,
@@ -87,10 +104,20 @@ async function append(
   }
   const now = manager.options.clock.nowMs();
   const segmentsBefore = partition.log.segmentInfos().length;
-  const result = await partition.log.appendAsLeader(records!, partition.leaderEpoch, BigInt(Math.floor(now)));
+  const result = await partition.log.appendAsLeader(
+    records!,
+    partition.leaderEpoch,
+    BigInt(Math.floor(now)),
+  );
   if (!result.ok) return failure(result.errorCode, result.message, partition.log.logStartOffset);
   const timestamp = result.logAppendTimeMs >= 0n ? result.logAppendTimeMs : batch.maxTimestamp;
-  partition.producers.recordAppended(identity, result.firstOffset, result.lastOffset, timestamp, now);
+  partition.producers.recordAppended(
+    identity,
+    result.firstOffset,
+    result.lastOffset,
+    timestamp,
+    now,
+  );
   await manager.afterAppend(partition, segmentsBefore);
   manager.options.telemetry.emit({
     kind: "records-appended",
@@ -101,7 +128,8 @@ async function append(
     count: Number(result.lastOffset - result.firstOffset + 1n),
     bytes: records!.length,
   });
-  if (partition.maybeIncrementHighWatermark(now, manager.replicaLagTimeMaxMs)) manager.highWatermarkMoved(partition);
+  if (partition.maybeIncrementHighWatermark(now, manager.replicaLagTimeMaxMs))
+    manager.highWatermarkMoved(partition);
   else {
     manager.emitOffsets(partition);
     manager.partitionChanged(partition);
@@ -117,12 +145,20 @@ async function append(
 }
 
 function singleBatch(records: Uint8Array | null): RecordBatchHeader | AppendOutcome {
-  if (records === null || records.length === 0) return failure(ErrorCode.INVALID_RECORD, "the produce request has no records");
+  if (records === null || records.length === 0)
+    return failure(ErrorCode.INVALID_RECORD, "the produce request has no records");
   const header = readRecordBatchHeader(records, 0);
   if (!header.ok) return failure(header.error.errorCode, header.error.message);
-  if (header.value.magic !== 2) return failure(ErrorCode.UNSUPPORTED_FOR_MESSAGE_FORMAT, `record batch magic ${header.value.magic} is not supported; only v2`);
+  if (header.value.magic !== 2)
+    return failure(
+      ErrorCode.UNSUPPORTED_FOR_MESSAGE_FORMAT,
+      `record batch magic ${header.value.magic} is not supported; only v2`,
+    );
   if (header.value.sizeInBytes !== records.length) {
-    return failure(ErrorCode.INVALID_RECORD, "a produce request must hold exactly one record batch per partition");
+    return failure(
+      ErrorCode.INVALID_RECORD,
+      "a produce request must hold exactly one record batch per partition",
+    );
   }
   return header.value;
 }

@@ -68,7 +68,10 @@ export class Partition {
   }
 
   makeFollower(image: PartitionImage): void {
-    const leaderChanged = this.role !== "follower" || image.leaderEpoch !== this.leaderEpoch || image.leader !== this.leaderId;
+    const leaderChanged =
+      this.role !== "follower" ||
+      image.leaderEpoch !== this.leaderEpoch ||
+      image.leader !== this.leaderId;
     this.role = image.leader === -1 && !image.replicas.includes(this.nodeId) ? "none" : "follower";
     this.applyImage(image);
     this.followers.clear();
@@ -83,7 +86,8 @@ export class Partition {
     if (image.partitionEpoch >= this.partitionEpoch) {
       this.partitionEpoch = image.partitionEpoch;
       this.isr = [...image.isr];
-      if (this.pendingIsr !== null && sameMembers(this.pendingIsr, image.isr)) this.pendingIsr = null;
+      if (this.pendingIsr !== null && sameMembers(this.pendingIsr, image.isr))
+        this.pendingIsr = null;
     }
     this.replicas = [...image.replicas];
     for (const replica of image.replicas) {
@@ -94,7 +98,12 @@ export class Partition {
   }
 
   /** A follower fetched from `fetchOffset`: its LEO. Returns whether the HW moved. */
-  recordFollowerFetch(replicaId: number, fetchOffset: bigint, nowMs: number, replicaLagTimeMaxMs: number): boolean {
+  recordFollowerFetch(
+    replicaId: number,
+    fetchOffset: bigint,
+    nowMs: number,
+    replicaLagTimeMaxMs: number,
+  ): boolean {
     const follower = this.followers.get(replicaId);
     if (follower === undefined) return false;
     follower.updateFetch(fetchOffset, this.log.logEndOffset, nowMs);
@@ -109,7 +118,8 @@ export class Partition {
     for (const follower of this.followers.values()) {
       const counts =
         isr.includes(follower.brokerId) ||
-        (follower.isCaughtUp(leaderEnd, nowMs, replicaLagTimeMaxMs) && follower.logEndOffset >= this.highWatermark);
+        (follower.isCaughtUp(leaderEnd, nowMs, replicaLagTimeMaxMs) &&
+          follower.logEndOffset >= this.highWatermark);
       if (counts && follower.logEndOffset < candidate) candidate = follower.logEndOffset;
     }
     if (candidate <= this.highWatermark) return false;
@@ -132,7 +142,10 @@ export class Partition {
     const result: number[] = [];
     for (const follower of this.followers.values()) {
       if (this.isr.includes(follower.brokerId)) continue;
-      if (follower.logEndOffset >= this.highWatermark && follower.logEndOffset >= this.leaderEpochStartOffset) {
+      if (
+        follower.logEndOffset >= this.highWatermark &&
+        follower.logEndOffset >= this.leaderEpochStartOffset
+      ) {
         result.push(follower.brokerId);
       }
     }
@@ -141,7 +154,8 @@ export class Partition {
 
   /** A follower learns the HW from its leader, bounded by its own LEO. */
   updateFollowerHighWatermark(leaderHighWatermark: bigint): boolean {
-    const next = leaderHighWatermark < this.log.logEndOffset ? leaderHighWatermark : this.log.logEndOffset;
+    const next =
+      leaderHighWatermark < this.log.logEndOffset ? leaderHighWatermark : this.log.logEndOffset;
     if (next === this.highWatermark) return false;
     this.highWatermark = next;
     return true;

@@ -4,7 +4,11 @@
  * replication work (ISR checks, HW checkpoints, log retention) done on each tick.
  */
 import type { Clock } from "../../client/clock.ts";
-import { partitionKey, readOffsetCheckpoint, writeOffsetCheckpoint } from "../../log/checkpoints/offset-checkpoints.ts";
+import {
+  partitionKey,
+  readOffsetCheckpoint,
+  writeOffsetCheckpoint,
+} from "../../log/checkpoints/offset-checkpoints.ts";
 import type { FileSystem } from "../../log/fs/file-system.ts";
 import type { LogManager } from "../../log/log-manager.ts";
 import { partitionDirectory } from "../../log/segment-files.ts";
@@ -109,7 +113,8 @@ export class ReplicaManager {
     for (const partition of this.partitions.values()) {
       partition.producers.expire(now);
       // A follower that stopped fetching can still let the HW move once it leaves the ISR.
-      if (partition.maybeIncrementHighWatermark(now, this.replicaLagTimeMaxMs)) this.highWatermarkMoved(partition);
+      if (partition.maybeIncrementHighWatermark(now, this.replicaLagTimeMaxMs))
+        this.highWatermarkMoved(partition);
     }
     if (now - this.lastCheckpointMs >= HIGH_WATERMARK_CHECKPOINT_INTERVAL_MS) {
       this.lastCheckpointMs = now;
@@ -120,14 +125,28 @@ export class ReplicaManager {
       const partition = this.partitions.get(key);
       if (partition === undefined) continue;
       for (const baseOffset of baseOffsets) {
-        this.options.telemetry.emit({ kind: "segment", node: this.nodeId, topic: partition.topic, partition: partition.partition, action: "deleted", baseOffset });
+        this.options.telemetry.emit({
+          kind: "segment",
+          node: this.nodeId,
+          topic: partition.topic,
+          partition: partition.partition,
+          action: "deleted",
+          baseOffset,
+        });
       }
       this.emitOffsets(partition);
     }
     for (const key of report.compactedRecords.keys()) {
       const partition = this.partitions.get(key);
       if (partition === undefined) continue;
-      this.options.telemetry.emit({ kind: "segment", node: this.nodeId, topic: partition.topic, partition: partition.partition, action: "cleaned", baseOffset: partition.log.logStartOffset });
+      this.options.telemetry.emit({
+        kind: "segment",
+        node: this.nodeId,
+        topic: partition.topic,
+        partition: partition.partition,
+        action: "cleaned",
+        baseOffset: partition.log.logStartOffset,
+      });
     }
   }
 
@@ -139,7 +158,14 @@ export class ReplicaManager {
     const segments = partition.log.segmentInfos();
     if (segments.length <= segmentsBefore) return;
     const baseOffset = segments.at(-1)!.baseOffset;
-    this.options.telemetry.emit({ kind: "segment", node: this.nodeId, topic: partition.topic, partition: partition.partition, action: "rolled", baseOffset });
+    this.options.telemetry.emit({
+      kind: "segment",
+      node: this.nodeId,
+      topic: partition.topic,
+      partition: partition.partition,
+      action: "rolled",
+      baseOffset,
+    });
     await partition.producers.takeSnapshot(partition.log.logEndOffset);
   }
 
@@ -151,7 +177,11 @@ export class ReplicaManager {
   async checkpointHighWatermarks(): Promise<void> {
     const offsets = new Map<string, bigint>();
     for (const [key, partition] of this.partitions) offsets.set(key, partition.highWatermark);
-    await writeOffsetCheckpoint(this.options.fs, `${this.options.logDir}/${HIGH_WATERMARK_CHECKPOINT}`, offsets);
+    await writeOffsetCheckpoint(
+      this.options.fs,
+      `${this.options.logDir}/${HIGH_WATERMARK_CHECKPOINT}`,
+      offsets,
+    );
   }
 
   async shutdown(): Promise<void> {
@@ -165,7 +195,11 @@ export class ReplicaManager {
 
   private brokerDefaults(): Record<string, string> {
     const result: Record<string, string> = {};
-    for (const name of ["min.insync.replicas", "unclean.leader.election.enable", "message.max.bytes"]) {
+    for (const name of [
+      "min.insync.replicas",
+      "unclean.leader.election.enable",
+      "message.max.bytes",
+    ]) {
       result[name] = this.options.config.string(name);
     }
     return result;
@@ -179,7 +213,8 @@ export class ReplicaManager {
         if (!state.replicas.includes(this.nodeId)) continue;
         const key = partitionKey(topic.name, state.partition);
         wanted.add(key);
-        const partition = this.partitions.get(key) ?? (await this.openPartition(topic.name, topic.id, state));
+        const partition =
+          this.partitions.get(key) ?? (await this.openPartition(topic.name, topic.id, state));
         partition.topicId = topic.id;
         partition.log.setConfig(logConfigOf(this.topicConfig(topic.name)));
         this.applyRole(partition, state, now);
@@ -196,11 +231,24 @@ export class ReplicaManager {
   }
 
   private applyRole(partition: Partition, state: PartitionImage, now: number): void {
-    const before = { role: partition.role, leader: partition.leaderId, epoch: partition.leaderEpoch, isr: partition.isr.join(",") };
+    const before = {
+      role: partition.role,
+      leader: partition.leaderId,
+      epoch: partition.leaderEpoch,
+      isr: partition.isr.join(","),
+    };
     if (state.leader === this.nodeId) partition.makeLeader(state, now);
-    else if (before.role !== "follower" || before.leader !== state.leader || before.epoch !== state.leaderEpoch) partition.makeFollower(state);
+    else if (
+      before.role !== "follower" ||
+      before.leader !== state.leader ||
+      before.epoch !== state.leaderEpoch
+    )
+      partition.makeFollower(state);
     else partition.applyImage(state);
-    const roleChanged = before.role !== partition.role || before.leader !== partition.leaderId || before.epoch !== partition.leaderEpoch;
+    const roleChanged =
+      before.role !== partition.role ||
+      before.leader !== partition.leaderId ||
+      before.epoch !== partition.leaderEpoch;
     if (roleChanged) {
       this.emitRole(partition);
       for (const listener of this.roleListeners) listener(partition);
@@ -208,9 +256,18 @@ export class ReplicaManager {
     }
     if (partition.role === "leader") {
       if (before.isr !== partition.isr.join(",")) {
-        this.options.telemetry.emit({ kind: "isr-changed", node: this.nodeId, topic: partition.topic, partition: partition.partition, isr: [...partition.isr], leaderEpoch: partition.leaderEpoch, partitionEpoch: partition.partitionEpoch });
+        this.options.telemetry.emit({
+          kind: "isr-changed",
+          node: this.nodeId,
+          topic: partition.topic,
+          partition: partition.partition,
+          isr: [...partition.isr],
+          leaderEpoch: partition.leaderEpoch,
+          partitionEpoch: partition.partitionEpoch,
+        });
       }
-      if (partition.maybeIncrementHighWatermark(now, this.replicaLagTimeMaxMs)) this.highWatermarkMoved(partition);
+      if (partition.maybeIncrementHighWatermark(now, this.replicaLagTimeMaxMs))
+        this.highWatermarkMoved(partition);
       else this.partitionChanged(partition);
     }
   }
@@ -227,16 +284,32 @@ export class ReplicaManager {
     });
   }
 
-  private async openPartition(topic: string, topicId: string, state: PartitionImage): Promise<Partition> {
+  private async openPartition(
+    topic: string,
+    topicId: string,
+    state: PartitionImage,
+  ): Promise<Partition> {
     const key = partitionKey(topic, state.partition);
-    const log = await this.options.logs.getOrCreate(topic, state.partition, logConfigOf(this.topicConfig(topic)));
+    const log = await this.options.logs.getOrCreate(
+      topic,
+      state.partition,
+      logConfigOf(this.topicConfig(topic)),
+    );
     const producers = await ProducerStateManager.open({
       fs: this.options.fs,
       directory: partitionDirectory(this.options.logDir, topic, state.partition),
       producerIdExpirationMs: this.options.config.number("producer.id.expiration.ms"),
     });
     await producers.recover(log, this.options.clock.nowMs());
-    const partition = new Partition(topic, state.partition, topicId, log, producers, this.checkpointedHighWatermarks.get(key) ?? 0n, this.nodeId);
+    const partition = new Partition(
+      topic,
+      state.partition,
+      topicId,
+      log,
+      producers,
+      this.checkpointedHighWatermarks.get(key) ?? 0n,
+      this.nodeId,
+    );
     this.partitions.set(key, partition);
     this.emitOffsets(partition);
     return partition;

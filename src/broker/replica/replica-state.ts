@@ -20,7 +20,8 @@ export class ReplicaState {
   }
 
   updateFetch(fetchOffset: bigint, leaderLogEndOffset: bigint, nowMs: number): void {
-    if (fetchOffset >= leaderLogEndOffset) this.lastCaughtUpTimeMs = Math.max(this.lastCaughtUpTimeMs, nowMs);
+    if (fetchOffset >= leaderLogEndOffset)
+      this.lastCaughtUpTimeMs = Math.max(this.lastCaughtUpTimeMs, nowMs);
     else if (fetchOffset >= this.lastFetchLeaderLogEndOffset) {
       this.lastCaughtUpTimeMs = Math.max(this.lastCaughtUpTimeMs, this.lastFetchTimeMs);
     }
@@ -30,6 +31,9 @@ export class ReplicaState {
   }
 
   isCaughtUp(leaderLogEndOffset: bigint, nowMs: number, replicaLagTimeMaxMs: number): boolean {
-    return this.logEndOffset === leaderLogEndOffset || nowMs - this.lastCaughtUpTimeMs <= replicaLagTimeMaxMs;
+    return (
+      this.logEndOffset === leaderLogEndOffset ||
+      nowMs - this.lastCaughtUpTimeMs <= replicaLagTimeMaxMs
+    );
   }
 }

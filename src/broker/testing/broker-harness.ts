@@ -21,13 +21,13 @@ import { encodeRecordBatch } from "../../protocol/records/record-batch-encoder.t
 import { TelemetryBuffer } from "../../telemetry/telemetry-buffer.ts";
 import type { TelemetryEvent } from "../../telemetry/telemetry-event.ts";
 import type { BrokerServices } from "../broker-services.ts";
-import type { Handler, RequestContext } from "../handler.ts";
-import { HandlerRegistry } from "../handler-registry.ts";
+import type { Handler, RequestContext } from "../../server/handler.ts";
+import { HandlerRegistry } from "../../server/handler-registry.ts";
 import { ProducerIdAllocator } from "../producer-id-allocator.ts";
 import type { Partition } from "../replica/partition.ts";
 import { appendToLeader, type AppendOutcome } from "../replica/leader-append.ts";
 import { ReplicaManager } from "../replica/replica-manager.ts";
-import { dispatchRequest } from "../request-dispatcher.ts";
+import { dispatchRequest } from "../../server/request-dispatcher.ts";
 import { testUuid } from "./metadata-records.ts";
 import { TestController } from "./test-controller.ts";
 

@@ -34,7 +34,10 @@ class Endpoint implements Transport {
   }
 }
 
-export function transportPair(): [Transport & { close(reason?: string): void }, Transport & { close(reason?: string): void }] {
+export function transportPair(): [
+  Transport & { close(reason?: string): void },
+  Transport & { close(reason?: string): void },
+] {
   const a = new Endpoint();
   const b = new Endpoint();
   a.peer = b;

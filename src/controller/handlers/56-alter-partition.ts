@@ -1,13 +1,13 @@
 /** AlterPartition (key 56), ISR changes from partition leaders; the rules are in ../alter-partition.ts. */
+import { defineHandler } from "../../server/handler.ts";
 import { ApiKey } from "../../protocol/generated/api-table.ts";
 import type { AlterPartitionRequest } from "../../protocol/generated/messages/alter-partition-request.ts";
 import type { AlterPartitionResponse } from "../../protocol/generated/messages/alter-partition-response.ts";
 import { alterPartitionFailure, decideAlterPartition } from "../alter-partition.ts";
-import { defineControllerHandler } from "../controller-handler.ts";
 import type { ControllerOperations } from "../controller-operation.ts";
 
 export function alterPartitionHandler(controller: ControllerOperations) {
-  return defineControllerHandler<AlterPartitionRequest, AlterPartitionResponse>({
+  return defineHandler<AlterPartitionRequest, AlterPartitionResponse>({
     apiKey: ApiKey.AlterPartition,
     minVersion: 0,
     maxVersion: 3,

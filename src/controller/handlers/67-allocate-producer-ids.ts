@@ -1,13 +1,13 @@
 /** AllocateProducerIds (key 67): blocks of producer ids for brokers; see ../producer-ids.ts. */
+import { defineHandler } from "../../server/handler.ts";
 import { ApiKey } from "../../protocol/generated/api-table.ts";
 import type { AllocateProducerIdsRequest } from "../../protocol/generated/messages/allocate-producer-ids-request.ts";
 import type { AllocateProducerIdsResponse } from "../../protocol/generated/messages/allocate-producer-ids-response.ts";
-import { defineControllerHandler } from "../controller-handler.ts";
 import type { ControllerOperations } from "../controller-operation.ts";
 import { allocateProducerIdsFailure, decideAllocateProducerIds } from "../producer-ids.ts";
 
 export function allocateProducerIdsHandler(controller: ControllerOperations) {
-  return defineControllerHandler<AllocateProducerIdsRequest, AllocateProducerIdsResponse>({
+  return defineHandler<AllocateProducerIdsRequest, AllocateProducerIdsResponse>({
     apiKey: ApiKey.AllocateProducerIds,
     minVersion: 0,
     maxVersion: 0,

@@ -12,10 +12,15 @@ export function isSameCluster(core: RaftCore, clusterId: string | null): boolean
 }
 
 /** Requests only a voter may send to a voter (Vote, BeginQuorumEpoch, EndQuorumEpoch). */
-export function validateVoterOnlyRequest(core: RaftCore, remoteId: number, requestEpoch: number): number {
+export function validateVoterOnlyRequest(
+  core: RaftCore,
+  remoteId: number,
+  requestEpoch: number,
+): number {
   if (requestEpoch < core.quorum.epoch) return ErrorCode.FENCED_LEADER_EPOCH;
   if (remoteId < 0) return ErrorCode.INVALID_REQUEST;
-  if (!core.isVoter(core.nodeId) || !core.isVoter(remoteId)) return ErrorCode.INCONSISTENT_VOTER_SET;
+  if (!core.isVoter(core.nodeId) || !core.isVoter(remoteId))
+    return ErrorCode.INCONSISTENT_VOTER_SET;
   return ErrorCode.NONE;
 }
 
@@ -34,10 +39,19 @@ export function validateLeaderOnlyRequest(core: RaftCore, requestEpoch: number):
  * newer epoch or tell it the leader of this one. Returns true when the answer was about
  * the epoch only and its caller should not look further.
  */
-export async function handleCommonResponse(core: RaftCore, errorCode: number, leaderId: number, epoch: number): Promise<boolean> {
+export async function handleCommonResponse(
+  core: RaftCore,
+  errorCode: number,
+  leaderId: number,
+  epoch: number,
+): Promise<boolean> {
   const quorum = core.quorum;
   if (epoch < quorum.epoch || errorCode === ErrorCode.UNKNOWN_LEADER_EPOCH) return true;
-  if (epoch > quorum.epoch || errorCode === ErrorCode.FENCED_LEADER_EPOCH || errorCode === ErrorCode.NOT_LEADER_OR_FOLLOWER) {
+  if (
+    epoch > quorum.epoch ||
+    errorCode === ErrorCode.FENCED_LEADER_EPOCH ||
+    errorCode === ErrorCode.NOT_LEADER_OR_FOLLOWER
+  ) {
     await core.maybeTransition(leaderId, epoch);
     return true;
   }

@@ -6,13 +6,22 @@
  * version 0, without a version prefix. Committing it is what lets the new leader advance
  * the high watermark (KIP-595).
  */
-import { LeaderChangeMessageSpec, type LeaderChangeMessage } from "../../protocol/generated/messages/leader-change-message.ts";
+import {
+  LeaderChangeMessageSpec,
+  type LeaderChangeMessage,
+} from "../../protocol/generated/messages/leader-change-message.ts";
 import { encodeMessage } from "../../protocol/message-codec.ts";
 import { ZERO_UUID } from "../../protocol/primitives/uuid.ts";
 import { encodeRecordBatch } from "../../protocol/records/record-batch.ts";
 
 /** Kafka's ControlRecordType ids. */
-export const ControlRecordType = { ABORT: 0, COMMIT: 1, LEADER_CHANGE: 2, SNAPSHOT_HEADER: 3, SNAPSHOT_FOOTER: 4 } as const;
+export const ControlRecordType = {
+  ABORT: 0,
+  COMMIT: 1,
+  LEADER_CHANGE: 2,
+  SNAPSHOT_HEADER: 3,
+  SNAPSHOT_FOOTER: 4,
+} as const;
 const CONTROL_KEY_VERSION = 0;
 /** ControlRecordUtils.LEADER_CHANGE_CURRENT_VERSION in Kafka 3.7. */
 const LEADER_CHANGE_VERSION = 0;
@@ -42,7 +51,10 @@ export function leaderChangeBatch(options: {
     version: LEADER_CHANGE_VERSION,
     leaderId: options.leaderId,
     voters: options.voters.map((voterId) => ({ voterId, voterDirectoryId: ZERO_UUID })),
-    grantingVoters: options.grantingVoters.map((voterId) => ({ voterId, voterDirectoryId: ZERO_UUID })),
+    grantingVoters: options.grantingVoters.map((voterId) => ({
+      voterId,
+      voterDirectoryId: ZERO_UUID,
+    })),
   };
   const encoded = encodeRecordBatch({
     records: [
@@ -63,7 +75,10 @@ export function leaderChangeBatch(options: {
 /** One batch of the values appended by the state machine (the controller's metadata records). */
 export function dataBatch(values: readonly Uint8Array[], epoch: number, nowMs: number): Uint8Array {
   const timestamp = BigInt(nowMs);
-  const encoded = encodeRecordBatch({ records: values.map((value) => ({ value, timestamp })), partitionLeaderEpoch: epoch });
+  const encoded = encodeRecordBatch({
+    records: values.map((value) => ({ value, timestamp })),
+    partitionLeaderEpoch: epoch,
+  });
   if (!encoded.ok) throw encoded.error;
   return encoded.value;
 }

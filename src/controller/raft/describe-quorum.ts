@@ -26,29 +26,71 @@ function replicaAnswer(state: ReplicaState): DescribeQuorumResponseReplicaState 
   };
 }
 
-function partitionError(partitionIndex: number, errorCode: number, leaderId = -1, leaderEpoch = -1): DescribeQuorumResponsePartitionData {
-  return { partitionIndex, errorCode, errorMessage: null, leaderId, leaderEpoch, highWatermark: -1n, currentVoters: [], observers: [] };
+function partitionError(
+  partitionIndex: number,
+  errorCode: number,
+  leaderId = -1,
+  leaderEpoch = -1,
+): DescribeQuorumResponsePartitionData {
+  return {
+    partitionIndex,
+    errorCode,
+    errorMessage: null,
+    leaderId,
+    leaderEpoch,
+    highWatermark: -1n,
+    currentVoters: [],
+    observers: [],
+  };
 }
 
-function answer(topicName: string, partitions: DescribeQuorumResponsePartitionData[]): DescribeQuorumResponse {
-  return { errorCode: ErrorCode.NONE, errorMessage: null, topics: [{ topicName, partitions }], nodes: [] };
+function answer(
+  topicName: string,
+  partitions: DescribeQuorumResponsePartitionData[],
+): DescribeQuorumResponse {
+  return {
+    errorCode: ErrorCode.NONE,
+    errorMessage: null,
+    topics: [{ topicName, partitions }],
+    nodes: [],
+  };
 }
 
-export async function handleDescribeQuorum(core: RaftCore, request: DescribeQuorumRequest): Promise<DescribeQuorumResponse> {
+export async function handleDescribeQuorum(
+  core: RaftCore,
+  request: DescribeQuorumRequest,
+): Promise<DescribeQuorumResponse> {
   const topic = request.topics[0];
   const partition = topic?.partitions[0];
-  if (request.topics.length !== 1 || topic === undefined || topic.partitions.length !== 1 || partition === undefined) {
-    return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: "DescribeQuorum names exactly one partition", topics: [], nodes: [] };
+  if (
+    request.topics.length !== 1 ||
+    topic === undefined ||
+    topic.partitions.length !== 1 ||
+    partition === undefined
+  ) {
+    return {
+      errorCode: ErrorCode.INVALID_REQUEST,
+      errorMessage: "DescribeQuorum names exactly one partition",
+      topics: [],
+      nodes: [],
+    };
   }
   if (topic.topicName !== METADATA_TOPIC_NAME || partition.partitionIndex !== METADATA_PARTITION) {
-    return answer(topic.topicName, [partitionError(partition.partitionIndex, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)]);
+    return answer(topic.topicName, [
+      partitionError(partition.partitionIndex, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION),
+    ]);
   }
   return core.tasks.run(() => {
     const leader = core.closed ? null : core.leaderState;
     if (leader === null) {
       const known = !core.closed;
       return answer(METADATA_TOPIC_NAME, [
-        partitionError(METADATA_PARTITION, ErrorCode.NOT_LEADER_OR_FOLLOWER, known ? core.quorum.leaderId : -1, known ? core.quorum.epoch : -1),
+        partitionError(
+          METADATA_PARTITION,
+          ErrorCode.NOT_LEADER_OR_FOLLOWER,
+          known ? core.quorum.leaderId : -1,
+          known ? core.quorum.epoch : -1,
+        ),
       ]);
     }
     const now = core.now();
@@ -65,7 +107,11 @@ export async function handleDescribeQuorum(core: RaftCore, request: DescribeQuor
         currentVoters: core.quorum.voters.map((voter) => {
           const state = leader.voterStates.get(voter)!;
           // The leader is always caught up with itself: its times are now.
-          return replicaAnswer(voter === core.nodeId ? { ...state, lastFetchTimestamp: now, lastCaughtUpTimestamp: now } : state);
+          return replicaAnswer(
+            voter === core.nodeId
+              ? { ...state, lastFetchTimestamp: now, lastCaughtUpTimestamp: now }
+              : state,
+          );
         }),
         observers: observers.map(replicaAnswer),
       },

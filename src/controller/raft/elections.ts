@@ -35,7 +35,13 @@ export async function maybeBecomeLeader(core: RaftCore): Promise<void> {
   const log = core.log;
   const grantingVoters = [...state.granted].sort((a, b) => a - b);
   const leader = await core.quorum.transitionToLeader(log.endOffset);
-  const batch = leaderChangeBatch({ leaderId: core.nodeId, voters: core.quorum.voters, grantingVoters, epoch: leader.epoch, nowMs: core.now() });
+  const batch = leaderChangeBatch({
+    leaderId: core.nodeId,
+    voters: core.quorum.voters,
+    grantingVoters,
+    epoch: leader.epoch,
+    nowMs: core.now(),
+  });
   const appended = await log.appendAsLeader(batch, leader.epoch, core.now());
   if (!appended.ok) {
     // A leader that cannot write cannot lead: step down so another voter can.
@@ -55,14 +61,20 @@ export function electionBackoffMs(core: RaftCore, retries: number): number {
 }
 
 export function startBackingOff(core: RaftCore, state: CandidateState): void {
-  if (state.backoffUntilMs === null) state.backoffUntilMs = core.now() + electionBackoffMs(core, state.retries);
+  if (state.backoffUntilMs === null)
+    state.backoffUntilMs = core.now() + electionBackoffMs(core, state.retries);
 }
 
 export function sendVoteRequests(core: RaftCore, state: CandidateState): void {
   const now = core.now();
   const log = core.log;
   for (const voter of core.quorum.otherVoters()) {
-    if (state.granted.has(voter) || state.rejected.has(voter) || !core.peers.isReady(voter, ApiKey.Vote, now)) continue;
+    if (
+      state.granted.has(voter) ||
+      state.rejected.has(voter) ||
+      !core.peers.isReady(voter, ApiKey.Vote, now)
+    )
+      continue;
     const request: VoteRequest = {
       clusterId: core.options.clusterId,
       voterId: voter,
@@ -86,11 +98,20 @@ export function sendVoteRequests(core: RaftCore, state: CandidateState): void {
     const generation = core.quorum.generation;
     void core.peers
       .send<VoteResponse>(voter, ApiKey.Vote, SENT_VERSIONS[ApiKey.Vote], request)
-      .then((result) => core.runDetached("vote response", () => handleVoteResponse(core, voter, generation, result)));
+      .then((result) =>
+        core.runDetached("vote response", () =>
+          handleVoteResponse(core, voter, generation, result),
+        ),
+      );
   }
 }
 
-async function handleVoteResponse(core: RaftCore, voter: number, generation: number, result: PeerResult<VoteResponse>): Promise<void> {
+async function handleVoteResponse(
+  core: RaftCore,
+  voter: number,
+  generation: number,
+  result: PeerResult<VoteResponse>,
+): Promise<void> {
   const now = core.now();
   if (!result.ok) {
     core.peers.backOff(voter, ApiKey.Vote, now);
@@ -99,21 +120,33 @@ async function handleVoteResponse(core: RaftCore, voter: number, generation: num
   const response = result.response;
   const partition = response.topics[0]?.partitions[0];
   if (response.errorCode !== ErrorCode.NONE || partition === undefined) {
-    if (response.errorCode === ErrorCode.INCONSISTENT_CLUSTER_ID) core.report("vote", `node ${voter} is in another cluster`, response.errorCode);
+    if (response.errorCode === ErrorCode.INCONSISTENT_CLUSTER_ID)
+      core.report("vote", `node ${voter} is in another cluster`, response.errorCode);
     core.peers.backOff(voter, ApiKey.Vote, now);
     return;
   }
-  const handled = await handleCommonResponse(core, partition.errorCode, partition.leaderId, partition.leaderEpoch);
+  const handled = await handleCommonResponse(
+    core,
+    partition.errorCode,
+    partition.leaderId,
+    partition.leaderEpoch,
+  );
   if (partition.errorCode !== ErrorCode.NONE) core.peers.backOff(voter, ApiKey.Vote, now);
   if (handled || partition.errorCode !== ErrorCode.NONE) return;
   const state = core.quorum.state;
-  if (state.role !== "candidate" || core.quorum.generation !== generation || partition.leaderEpoch !== state.epoch) return;
+  if (
+    state.role !== "candidate" ||
+    core.quorum.generation !== generation ||
+    partition.leaderEpoch !== state.epoch
+  )
+    return;
   if (partition.voteGranted) {
     state.granted.add(voter);
     await maybeBecomeLeader(core);
   } else {
     state.rejected.add(voter);
     // Lost for sure once too many said no: back off now rather than wait out the timeout.
-    if (state.rejected.size > core.quorum.voters.length - core.quorum.majority) startBackingOff(core, state);
+    if (state.rejected.size > core.quorum.voters.length - core.quorum.majority)
+      startBackingOff(core, state);
   }
 }

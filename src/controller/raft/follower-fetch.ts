@@ -8,11 +8,20 @@
  */
 import { ApiKey } from "../../protocol/generated/api-table.ts";
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
-import { defaultFetchRequest, defaultFetchRequestFetchPartition, type FetchRequest } from "../../protocol/generated/messages/fetch-request.ts";
+import {
+  defaultFetchRequest,
+  defaultFetchRequestFetchPartition,
+  type FetchRequest,
+} from "../../protocol/generated/messages/fetch-request.ts";
 import type { FetchResponse } from "../../protocol/generated/messages/fetch-response.ts";
 import { readRecordBatchHeader } from "../../protocol/records/record-batch.ts";
 import { handleCommonResponse } from "./common-checks.ts";
-import { METADATA_PARTITION, METADATA_TOPIC_ID, METADATA_TOPIC_NAME, SENT_VERSIONS } from "./metadata-partition.ts";
+import {
+  METADATA_PARTITION,
+  METADATA_TOPIC_ID,
+  METADATA_TOPIC_NAME,
+  SENT_VERSIONS,
+} from "./metadata-partition.ts";
 import type { PeerResult } from "./peer-requests.ts";
 import { MAX_FETCH_BYTES } from "./raft-config.ts";
 import type { RaftCore } from "./raft-core.ts";
@@ -57,10 +66,19 @@ export function maybeSendFetch(core: RaftCore, destination: number): void {
   const fetchOffset = core.log.endOffset;
   void core.peers
     .send<FetchResponse>(destination, ApiKey.Fetch, SENT_VERSIONS[ApiKey.Fetch], request)
-    .then((result) => core.runDetached("fetch response", () => handleFetchResponse(core, destination, fetchOffset, result)));
+    .then((result) =>
+      core.runDetached("fetch response", () =>
+        handleFetchResponse(core, destination, fetchOffset, result),
+      ),
+    );
 }
 
-async function handleFetchResponse(core: RaftCore, source: number, fetchOffset: bigint, result: PeerResult<FetchResponse>): Promise<void> {
+async function handleFetchResponse(
+  core: RaftCore,
+  source: number,
+  fetchOffset: bigint,
+  result: PeerResult<FetchResponse>,
+): Promise<void> {
   const now = core.now();
   if (!result.ok) {
     core.peers.backOff(source, ApiKey.Fetch, now);
@@ -69,7 +87,8 @@ async function handleFetchResponse(core: RaftCore, source: number, fetchOffset: 
   const response = result.response;
   const partition = response.responses[0]?.partitions[0];
   if (response.errorCode !== ErrorCode.NONE || partition === undefined) {
-    if (response.errorCode === ErrorCode.INCONSISTENT_CLUSTER_ID) core.report("fetch", `node ${source} is in another cluster`, response.errorCode);
+    if (response.errorCode === ErrorCode.INCONSISTENT_CLUSTER_ID)
+      core.report("fetch", `node ${source} is in another cluster`, response.errorCode);
     core.peers.backOff(source, ApiKey.Fetch, now);
     return;
   }
@@ -79,14 +98,27 @@ async function handleFetchResponse(core: RaftCore, source: number, fetchOffset: 
   if (handled || partition.errorCode !== ErrorCode.NONE) return;
   const state = core.quorum.state;
   // Only the answer of this epoch's leader to a fetch from this log's current end counts.
-  if (state.role !== "follower" || state.leaderId !== source || state.epoch !== leaderEpoch || fetchOffset !== core.log.endOffset) return;
+  if (
+    state.role !== "follower" ||
+    state.leaderId !== source ||
+    state.epoch !== leaderEpoch ||
+    fetchOffset !== core.log.endOffset
+  )
+    return;
   state.fetchDeadlineMs = now + core.config.fetchTimeoutMs;
   const log = core.log;
   if (partition.divergingEpoch.endOffset >= 0n) {
-    const offset = log.truncationOffsetFor({ epoch: partition.divergingEpoch.epoch, offset: partition.divergingEpoch.endOffset });
+    const offset = log.truncationOffsetFor({
+      epoch: partition.divergingEpoch.epoch,
+      offset: partition.divergingEpoch.endOffset,
+    });
     if (offset < core.highWatermark) {
       // Committed records are never cut: a leader asking for it is wrong (Kafka refuses too).
-      core.report("fetch", `leader ${source} asked to truncate to ${offset}, below the high watermark ${core.highWatermark}`, ErrorCode.INVALID_REQUEST);
+      core.report(
+        "fetch",
+        `leader ${source} asked to truncate to ${offset}, below the high watermark ${core.highWatermark}`,
+        ErrorCode.INVALID_REQUEST,
+      );
       core.peers.backOff(source, ApiKey.Fetch, now);
       return;
     }
@@ -107,12 +139,20 @@ async function handleFetchResponse(core: RaftCore, source: number, fetchOffset: 
   maybeSendFetch(core, source);
 }
 
-async function appendFetched(core: RaftCore, source: number, records: Uint8Array | null): Promise<boolean> {
+async function appendFetched(
+  core: RaftCore,
+  source: number,
+  records: Uint8Array | null,
+): Promise<boolean> {
   if (records === null || records.length === 0) return true;
   const log = core.log;
   const first = readRecordBatchHeader(records, 0, records.length);
   if (!first.ok || first.value.baseOffset !== log.endOffset) {
-    core.report("fetch", `leader ${source} sent records that do not start at the log end ${log.endOffset}`, ErrorCode.CORRUPT_MESSAGE);
+    core.report(
+      "fetch",
+      `leader ${source} sent records that do not start at the log end ${log.endOffset}`,
+      ErrorCode.CORRUPT_MESSAGE,
+    );
     return false;
   }
   const appended = await log.appendAsFollower(records, core.now());

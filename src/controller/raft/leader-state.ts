@@ -20,7 +20,14 @@ export interface ReplicaState {
 }
 
 function newReplica(nodeId: number): ReplicaState {
-  return { nodeId, endOffset: -1n, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1, lastFetchLeaderEndOffset: -1n, lastSentHighWatermark: -1n };
+  return {
+    nodeId,
+    endOffset: -1n,
+    lastFetchTimestamp: -1,
+    lastCaughtUpTimestamp: -1,
+    lastFetchLeaderEndOffset: -1n,
+    lastSentHighWatermark: -1n,
+  };
 }
 
 export class LeaderState {
@@ -68,12 +75,20 @@ export class LeaderState {
    * A replica fetched from `fetchOffset` (its end offset). Returns true when the HW moved.
    * Observers are tracked for DescribeQuorum but never count toward the HW.
    */
-  updateReplica(nodeId: number, fetchOffset: bigint, nowMs: number, leaderEndOffset: bigint): boolean {
+  updateReplica(
+    nodeId: number,
+    fetchOffset: bigint,
+    nowMs: number,
+    leaderEndOffset: bigint,
+  ): boolean {
     if (nodeId === this.localId) return false;
     const state = this.replicaFor(nodeId, nowMs);
     if (fetchOffset >= leaderEndOffset) {
       state.lastCaughtUpTimestamp = Math.max(state.lastCaughtUpTimestamp, nowMs);
-    } else if (state.lastFetchLeaderEndOffset > 0n && fetchOffset >= state.lastFetchLeaderEndOffset) {
+    } else if (
+      state.lastFetchLeaderEndOffset > 0n &&
+      fetchOffset >= state.lastFetchLeaderEndOffset
+    ) {
       state.lastCaughtUpTimestamp = Math.max(state.lastCaughtUpTimestamp, state.lastFetchTimestamp);
     }
     state.lastFetchLeaderEndOffset = leaderEndOffset;
@@ -111,7 +126,8 @@ export class LeaderState {
 
   expireObservers(nowMs: number): void {
     for (const [nodeId, state] of this.observerStates) {
-      if (nowMs - state.lastFetchTimestamp >= OBSERVER_SESSION_TIMEOUT_MS) this.observerStates.delete(nodeId);
+      if (nowMs - state.lastFetchTimestamp >= OBSERVER_SESSION_TIMEOUT_MS)
+        this.observerStates.delete(nodeId);
     }
   }
 
@@ -121,10 +137,13 @@ export class LeaderState {
    * unsafe (Raft §5.4.2), so the leader first commits its own LeaderChangeMessage.
    */
   private maybeAdvanceHighWatermark(): boolean {
-    const endOffsets = [...this.voterStates.values()].map((state) => state.endOffset).sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+    const endOffsets = [...this.voterStates.values()]
+      .map((state) => state.endOffset)
+      .sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
     const majorityOffset = endOffsets[this.majority - 1]!;
     if (majorityOffset <= this.epochStartOffset) return false;
-    if (this.highWatermarkOffset !== null && majorityOffset <= this.highWatermarkOffset) return false;
+    if (this.highWatermarkOffset !== null && majorityOffset <= this.highWatermarkOffset)
+      return false;
     this.highWatermarkOffset = majorityOffset;
     return true;
   }
@@ -147,7 +166,9 @@ export class LeaderState {
   nonLeaderVotersByDescendingEndOffset(): number[] {
     return [...this.voterStates.values()]
       .filter((state) => state.nodeId !== this.localId)
-      .sort((a, b) => (a.endOffset > b.endOffset ? -1 : a.endOffset < b.endOffset ? 1 : a.nodeId - b.nodeId))
+      .sort((a, b) =>
+        a.endOffset > b.endOffset ? -1 : a.endOffset < b.endOffset ? 1 : a.nodeId - b.nodeId,
+      )
       .map((state) => state.nodeId);
   }
 }

@@ -47,7 +47,12 @@ export class PeerRequests {
   }
 
   /** Send on the CONTROLLER listener; the slot is free again once the result is out. */
-  send<Response>(nodeId: number, apiKey: number, apiVersion: number, body: unknown): Promise<PeerResult<Response>> {
+  send<Response>(
+    nodeId: number,
+    apiKey: number,
+    apiVersion: number,
+    body: unknown,
+  ): Promise<PeerResult<Response>> {
     const slot = this.slot(nodeId, apiKey);
     slot.inFlight = true;
     const release = (): void => {
@@ -55,7 +60,14 @@ export class PeerRequests {
     };
     let sent: Promise<Response>;
     try {
-      sent = this.requester.request<Response>(nodeId, CONTROLLER_LISTENER, apiKey, apiVersion, body, { timeoutMs: this.requestTimeoutMs });
+      sent = this.requester.request<Response>(
+        nodeId,
+        CONTROLLER_LISTENER,
+        apiKey,
+        apiVersion,
+        body,
+        { timeoutMs: this.requestTimeoutMs },
+      );
     } catch (error) {
       sent = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -66,7 +78,10 @@ export class PeerRequests {
       },
       (error: unknown) => {
         release();
-        return { ok: false as const, error: error instanceof Error ? error : new Error(String(error)) };
+        return {
+          ok: false as const,
+          error: error instanceof Error ? error : new Error(String(error)),
+        };
       },
     );
   }

@@ -30,23 +30,47 @@ function topLevelError(errorCode: number): QuorumEpochResponse {
 function answer(core: RaftCore, errorCode: number): QuorumEpochResponse {
   return {
     errorCode: ErrorCode.NONE,
-    topics: [{ topicName: METADATA_TOPIC_NAME, partitions: [{ partitionIndex: METADATA_PARTITION, errorCode, leaderId: core.quorum.leaderId, leaderEpoch: core.quorum.epoch }] }],
+    topics: [
+      {
+        topicName: METADATA_TOPIC_NAME,
+        partitions: [
+          {
+            partitionIndex: METADATA_PARTITION,
+            errorCode,
+            leaderId: core.quorum.leaderId,
+            leaderEpoch: core.quorum.epoch,
+          },
+        ],
+      },
+    ],
     nodeEndpoints: [],
   };
 }
 
-type PartitionOf<R extends { topics: { topicName: string; partitions: { partitionIndex: number }[] }[] }> = R["topics"][number]["partitions"][number];
+type PartitionOf<
+  R extends { topics: { topicName: string; partitions: { partitionIndex: number }[] }[] },
+> = R["topics"][number]["partitions"][number];
 
 /** The request's one metadata partition, or the top-level error to answer with. */
-function metadataPartition<R extends { clusterId: string | null; topics: { topicName: string; partitions: { partitionIndex: number }[] }[] }>(
-  core: RaftCore,
-  request: R,
-): PartitionOf<R> | QuorumEpochResponse {
-  if (!isSameCluster(core, request.clusterId)) return topLevelError(ErrorCode.INCONSISTENT_CLUSTER_ID);
+function metadataPartition<
+  R extends {
+    clusterId: string | null;
+    topics: { topicName: string; partitions: { partitionIndex: number }[] }[];
+  },
+>(core: RaftCore, request: R): PartitionOf<R> | QuorumEpochResponse {
+  if (!isSameCluster(core, request.clusterId))
+    return topLevelError(ErrorCode.INCONSISTENT_CLUSTER_ID);
   const topic = request.topics[0];
   const partition = topic?.partitions[0];
-  if (request.topics.length !== 1 || topic === undefined || topic.partitions.length !== 1 || partition === undefined) return topLevelError(ErrorCode.INVALID_REQUEST);
-  if (topic.topicName !== METADATA_TOPIC_NAME || partition.partitionIndex !== METADATA_PARTITION) return topLevelError(ErrorCode.INVALID_REQUEST);
+  if (
+    request.topics.length !== 1 ||
+    topic === undefined ||
+    topic.partitions.length !== 1 ||
+    partition === undefined
+  )
+    return topLevelError(ErrorCode.INVALID_REQUEST);
+  if (topic.topicName !== METADATA_TOPIC_NAME || partition.partitionIndex !== METADATA_PARTITION)
+    return topLevelError(ErrorCode.INVALID_REQUEST);
   return partition as PartitionOf<R>;
 }
 
@@ -54,7 +78,10 @@ function isResponse(value: object): value is QuorumEpochResponse {
   return "nodeEndpoints" in value;
 }
 
-export async function handleBeginQuorumEpoch(core: RaftCore, request: BeginQuorumEpochRequest): Promise<BeginQuorumEpochResponse> {
+export async function handleBeginQuorumEpoch(
+  core: RaftCore,
+  request: BeginQuorumEpochRequest,
+): Promise<BeginQuorumEpochResponse> {
   const partition = metadataPartition(core, request);
   if (isResponse(partition)) return partition;
   return core.tasks.run(async () => {
@@ -66,7 +93,11 @@ export async function handleBeginQuorumEpoch(core: RaftCore, request: BeginQuoru
   });
 }
 
-export async function handleEndQuorumEpoch(core: RaftCore, request: EndQuorumEpochRequest, version: number): Promise<EndQuorumEpochResponse> {
+export async function handleEndQuorumEpoch(
+  core: RaftCore,
+  request: EndQuorumEpochRequest,
+  version: number,
+): Promise<EndQuorumEpochResponse> {
   const partition = metadataPartition(core, request);
   if (isResponse(partition)) return partition;
   return core.tasks.run(async () => {
@@ -76,7 +107,10 @@ export async function handleEndQuorumEpoch(core: RaftCore, request: EndQuorumEpo
     await core.maybeTransition(partition.leaderId, partition.leaderEpoch);
     const state = core.quorum.state;
     if (state.role === "follower" && state.leaderId === partition.leaderId) {
-      const successors = version >= 1 ? partition.preferredCandidates.map((candidate) => candidate.candidateId) : partition.preferredSuccessors;
+      const successors =
+        version >= 1
+          ? partition.preferredCandidates.map((candidate) => candidate.candidateId)
+          : partition.preferredSuccessors;
       // Stop waiting for the departed leader: elect after a backoff that favours its listed successors.
       state.fetchDeadlineMs = core.now() + endEpochElectionBackoffMs(core, successors);
     }
@@ -99,16 +133,34 @@ export function sendBeginQuorumEpochs(core: RaftCore, leader: LeaderState): void
     const request: BeginQuorumEpochRequest = {
       clusterId: core.options.clusterId,
       voterId: voter,
-      topics: [{ topicName: METADATA_TOPIC_NAME, partitions: [{ partitionIndex: METADATA_PARTITION, voterDirectoryId: ZERO_UUID, leaderId: core.nodeId, leaderEpoch: leader.epoch }] }],
+      topics: [
+        {
+          topicName: METADATA_TOPIC_NAME,
+          partitions: [
+            {
+              partitionIndex: METADATA_PARTITION,
+              voterDirectoryId: ZERO_UUID,
+              leaderId: core.nodeId,
+              leaderEpoch: leader.epoch,
+            },
+          ],
+        },
+      ],
       leaderEndpoints: [],
     };
     void core.peers
-      .send<BeginQuorumEpochResponse>(voter, ApiKey.BeginQuorumEpoch, SENT_VERSIONS[ApiKey.BeginQuorumEpoch], request)
+      .send<BeginQuorumEpochResponse>(
+        voter,
+        ApiKey.BeginQuorumEpoch,
+        SENT_VERSIONS[ApiKey.BeginQuorumEpoch],
+        request,
+      )
       .then((result) =>
         core.runDetached("begin quorum epoch response", () =>
           handleEpochResponse(core, voter, ApiKey.BeginQuorumEpoch, result, () => {
             const state = core.quorum.state;
-            if (state.role === "leader" && state.epoch === leader.epoch) state.leader.unacknowledgedVoters.delete(voter);
+            if (state.role === "leader" && state.epoch === leader.epoch)
+              state.leader.unacknowledgedVoters.delete(voter);
           }),
         ),
       );
@@ -132,7 +184,10 @@ export function sendEndQuorumEpochs(core: RaftCore, state: ResignedState): Promi
               leaderId: core.nodeId,
               leaderEpoch: state.epoch,
               preferredSuccessors: state.successors,
-              preferredCandidates: state.successors.map((candidateId) => ({ candidateId, candidateDirectoryId: ZERO_UUID })),
+              preferredCandidates: state.successors.map((candidateId) => ({
+                candidateId,
+                candidateDirectoryId: ZERO_UUID,
+              })),
             },
           ],
         },
@@ -140,10 +195,17 @@ export function sendEndQuorumEpochs(core: RaftCore, state: ResignedState): Promi
       leaderEndpoints: [],
     };
     const sent = core.peers
-      .send<EndQuorumEpochResponse>(voter, ApiKey.EndQuorumEpoch, SENT_VERSIONS[ApiKey.EndQuorumEpoch], request)
+      .send<EndQuorumEpochResponse>(
+        voter,
+        ApiKey.EndQuorumEpoch,
+        SENT_VERSIONS[ApiKey.EndQuorumEpoch],
+        request,
+      )
       .then((result) =>
         core.runDetached("end quorum epoch response", () =>
-          handleEpochResponse(core, voter, ApiKey.EndQuorumEpoch, result, () => state.unacknowledged.delete(voter)),
+          handleEpochResponse(core, voter, ApiKey.EndQuorumEpoch, result, () =>
+            state.unacknowledged.delete(voter),
+          ),
         ),
       );
     settled.push(sent);
@@ -151,14 +213,25 @@ export function sendEndQuorumEpochs(core: RaftCore, state: ResignedState): Promi
   return settled;
 }
 
-async function handleEpochResponse(core: RaftCore, voter: number, apiKey: number, result: PeerResult<QuorumEpochResponse>, acknowledged: () => void): Promise<void> {
+async function handleEpochResponse(
+  core: RaftCore,
+  voter: number,
+  apiKey: number,
+  result: PeerResult<QuorumEpochResponse>,
+  acknowledged: () => void,
+): Promise<void> {
   const now = core.now();
   const partition = result.ok ? result.response.topics[0]?.partitions[0] : undefined;
   if (!result.ok || result.response.errorCode !== ErrorCode.NONE || partition === undefined) {
     core.peers.backOff(voter, apiKey, now);
     return;
   }
-  const handled = await handleCommonResponse(core, partition.errorCode, partition.leaderId, partition.leaderEpoch);
+  const handled = await handleCommonResponse(
+    core,
+    partition.errorCode,
+    partition.leaderId,
+    partition.leaderEpoch,
+  );
   if (partition.errorCode !== ErrorCode.NONE) core.peers.backOff(voter, apiKey, now);
   if (!handled && partition.errorCode === ErrorCode.NONE) acknowledged();
 }

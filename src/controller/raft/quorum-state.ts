@@ -27,7 +27,13 @@ export type EpochState =
     }
   | { role: "follower"; epoch: number; leaderId: number; fetchDeadlineMs: number }
   | { role: "leader"; epoch: number; leader: LeaderState }
-  | { role: "resigned"; epoch: number; electionDeadlineMs: number; successors: number[]; unacknowledged: Set<number> };
+  | {
+      role: "resigned";
+      epoch: number;
+      electionDeadlineMs: number;
+      successors: number[];
+      unacknowledged: Set<number>;
+    };
 
 export type Role = EpochState["role"];
 
@@ -66,13 +72,37 @@ export class QuorumState {
     const epoch = stored.leaderEpoch;
     if (stored.leaderId === localId) {
       // A leader that restarts must not lead the same epoch again: its unflushed appends may be gone.
-      quorum.current = { role: "resigned", epoch, electionDeadlineMs: quorum.electionDeadline(), successors: [], unacknowledged: new Set(quorum.otherVoters()) };
+      quorum.current = {
+        role: "resigned",
+        epoch,
+        electionDeadlineMs: quorum.electionDeadline(),
+        successors: [],
+        unacknowledged: new Set(quorum.otherVoters()),
+      };
     } else if (stored.votedId === localId && quorum.isVoter(localId)) {
-      quorum.current = { role: "candidate", epoch, granted: new Set([localId]), rejected: new Set(), electionDeadlineMs: quorum.electionDeadline(), backoffUntilMs: null, retries: 1 };
+      quorum.current = {
+        role: "candidate",
+        epoch,
+        granted: new Set([localId]),
+        rejected: new Set(),
+        electionDeadlineMs: quorum.electionDeadline(),
+        backoffUntilMs: null,
+        retries: 1,
+      };
     } else if (stored.votedId !== NO_NODE) {
-      quorum.current = { role: "voted", epoch, votedId: stored.votedId, electionDeadlineMs: quorum.electionDeadline() };
+      quorum.current = {
+        role: "voted",
+        epoch,
+        votedId: stored.votedId,
+        electionDeadlineMs: quorum.electionDeadline(),
+      };
     } else if (stored.leaderId !== NO_NODE && quorum.isVoter(stored.leaderId)) {
-      quorum.current = { role: "follower", epoch, leaderId: stored.leaderId, fetchDeadlineMs: quorum.now() + options.config.fetchTimeoutMs };
+      quorum.current = {
+        role: "follower",
+        epoch,
+        leaderId: stored.leaderId,
+        fetchDeadlineMs: quorum.now() + options.config.fetchTimeoutMs,
+      };
     } else {
       quorum.current = { role: "unattached", epoch, electionDeadlineMs: quorum.electionDeadline() };
     }
@@ -167,34 +197,63 @@ export class QuorumState {
   }
 
   async transitionToUnattached(epoch: number): Promise<void> {
-    if (epoch <= this.current.epoch && !(epoch === this.current.epoch && this.current.role === "unattached")) {
-      throw new Error(`cannot become unattached in epoch ${epoch} from ${this.current.role} in ${this.current.epoch}`);
+    if (
+      epoch <= this.current.epoch &&
+      !(epoch === this.current.epoch && this.current.role === "unattached")
+    ) {
+      throw new Error(
+        `cannot become unattached in epoch ${epoch} from ${this.current.role} in ${this.current.epoch}`,
+      );
     }
     // A voter already waiting to stand keeps its deadline (as Kafka does): a candidate that
     // keeps losing with a stale log would otherwise restart everyone's timer forever.
     const current = this.current;
-    const waiting = current.role === "unattached" || current.role === "voted" || current.role === "candidate";
+    const waiting =
+      current.role === "unattached" || current.role === "voted" || current.role === "candidate";
     const electionDeadlineMs = waiting ? current.electionDeadlineMs : this.electionDeadline();
     await this.moveTo({ role: "unattached", epoch, electionDeadlineMs }, true);
   }
 
   async transitionToVoted(epoch: number, candidateId: number): Promise<void> {
-    if (epoch < this.current.epoch || (epoch === this.current.epoch && this.current.role !== "unattached")) {
-      throw new Error(`cannot vote in epoch ${epoch} from ${this.current.role} in ${this.current.epoch}`);
+    if (
+      epoch < this.current.epoch ||
+      (epoch === this.current.epoch && this.current.role !== "unattached")
+    ) {
+      throw new Error(
+        `cannot vote in epoch ${epoch} from ${this.current.role} in ${this.current.epoch}`,
+      );
     }
-    await this.moveTo({ role: "voted", epoch, votedId: candidateId, electionDeadlineMs: this.electionDeadline() }, true);
+    await this.moveTo(
+      { role: "voted", epoch, votedId: candidateId, electionDeadlineMs: this.electionDeadline() },
+      true,
+    );
   }
 
   async transitionToFollower(epoch: number, leaderId: number): Promise<void> {
     if (leaderId === this.options.localId) throw new Error("cannot follow itself");
     const sameEpoch = epoch === this.current.epoch;
-    if (epoch < this.current.epoch || (sameEpoch && (this.current.role === "leader" || this.current.role === "resigned"))) {
-      throw new Error(`cannot follow ${leaderId} in epoch ${epoch} from ${this.current.role} in ${this.current.epoch}`);
+    if (
+      epoch < this.current.epoch ||
+      (sameEpoch && (this.current.role === "leader" || this.current.role === "resigned"))
+    ) {
+      throw new Error(
+        `cannot follow ${leaderId} in epoch ${epoch} from ${this.current.role} in ${this.current.epoch}`,
+      );
     }
     if (sameEpoch && this.current.role === "follower" && this.current.leaderId !== leaderId) {
-      throw new Error(`epoch ${epoch} already has leader ${this.current.leaderId}, not ${leaderId}`);
+      throw new Error(
+        `epoch ${epoch} already has leader ${this.current.leaderId}, not ${leaderId}`,
+      );
     }
-    await this.moveTo({ role: "follower", epoch, leaderId, fetchDeadlineMs: this.now() + this.options.config.fetchTimeoutMs }, true);
+    await this.moveTo(
+      {
+        role: "follower",
+        epoch,
+        leaderId,
+        fetchDeadlineMs: this.now() + this.options.config.fetchTimeoutMs,
+      },
+      true,
+    );
   }
 
   async transitionToCandidate(): Promise<void> {
@@ -203,7 +262,15 @@ export class QuorumState {
     const retries = this.current.role === "candidate" ? this.current.retries + 1 : 1;
     const localId = this.options.localId;
     await this.moveTo(
-      { role: "candidate", epoch: this.current.epoch + 1, granted: new Set([localId]), rejected: new Set(), electionDeadlineMs: this.electionDeadline(), backoffUntilMs: null, retries },
+      {
+        role: "candidate",
+        epoch: this.current.epoch + 1,
+        granted: new Set([localId]),
+        rejected: new Set(),
+        electionDeadlineMs: this.electionDeadline(),
+        backoffUntilMs: null,
+        retries,
+      },
       true,
     );
   }
@@ -214,7 +281,14 @@ export class QuorumState {
       throw new Error(`cannot lead epoch ${current.epoch} from ${current.role} without a majority`);
     }
     const checkQuorumTimeoutMs = Math.floor(this.options.config.fetchTimeoutMs * 1.5);
-    const leader = new LeaderState(this.options.localId, current.epoch, epochStartOffset, this.options.voters, this.now(), checkQuorumTimeoutMs);
+    const leader = new LeaderState(
+      this.options.localId,
+      current.epoch,
+      epochStartOffset,
+      this.options.voters,
+      this.now(),
+      checkQuorumTimeoutMs,
+    );
     await this.moveTo({ role: "leader", epoch: current.epoch, leader }, true);
     return leader;
   }
@@ -223,7 +297,16 @@ export class QuorumState {
   async transitionToResigned(successors: number[]): Promise<void> {
     if (this.current.role !== "leader") throw new Error(`cannot resign from ${this.current.role}`);
     const unacknowledged = new Set(this.otherVoters());
-    await this.moveTo({ role: "resigned", epoch: this.current.epoch, electionDeadlineMs: this.electionDeadline(), successors, unacknowledged }, false);
+    await this.moveTo(
+      {
+        role: "resigned",
+        epoch: this.current.epoch,
+        electionDeadlineMs: this.electionDeadline(),
+        successors,
+        unacknowledged,
+      },
+      false,
+    );
   }
 
   private async moveTo(next: EpochState, durable: boolean): Promise<void> {
@@ -239,8 +322,21 @@ export class QuorumState {
   }
 
   private persistState(state: EpochState): Promise<void> {
-    const leaderId = state.role === "leader" || state.role === "resigned" ? this.options.localId : state.role === "follower" ? state.leaderId : NO_NODE;
-    const votedId = state.role === "voted" ? state.votedId : state.role === "candidate" ? this.options.localId : NO_NODE;
-    return this.options.store.write({ leaderEpoch: state.epoch, leaderId, votedId }, this.options.voters);
+    const leaderId =
+      state.role === "leader" || state.role === "resigned"
+        ? this.options.localId
+        : state.role === "follower"
+          ? state.leaderId
+          : NO_NODE;
+    const votedId =
+      state.role === "voted"
+        ? state.votedId
+        : state.role === "candidate"
+          ? this.options.localId
+          : NO_NODE;
+    return this.options.store.write(
+      { leaderEpoch: state.epoch, leaderId, votedId },
+      this.options.voters,
+    );
   }
 }

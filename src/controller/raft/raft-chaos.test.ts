@@ -16,7 +16,12 @@ async function chaos(seed: number, steps: number): Promise<void> {
     for (let step = 0; step < steps; step++) {
       const roll = random();
       const node = voters[Math.floor(random() * voters.length)]!;
-      if (roll < 0.02 && c.node(node).raft !== null && c.liveNodes().filter((live) => voters.includes(live.id)).length === 3) c.kill(node, random() < 0.5 ? "process" : "power");
+      if (
+        roll < 0.02 &&
+        c.node(node).raft !== null &&
+        c.liveNodes().filter((live) => voters.includes(live.id)).length === 3
+      )
+        c.kill(node, random() < 0.5 ? "process" : "power");
       else if (roll < 0.06 && c.node(node).raft === null) await c.restart(node);
       else if (roll < 0.08) c.isolate(node);
       else if (roll < 0.11) c.heal();
@@ -27,13 +32,22 @@ async function chaos(seed: number, steps: number): Promise<void> {
     }
     c.heal();
     for (const id of voters) if (c.node(id).raft === null) await c.restart(id);
-    await c.runUntil(() => c.hasStableLeader(), 20_000, `seed ${seed}: a stable leader after healing`);
+    await c.runUntil(
+      () => c.hasStableLeader(),
+      20_000,
+      `seed ${seed}: a stable leader after healing`,
+    );
     const final = `final-${seed}`;
     await c.append([final]);
-    await c.runUntil(() => c.liveNodes().every((node) => node.committed.at(-1)?.value === final), 10_000, `seed ${seed}: the final commit everywhere`);
+    await c.runUntil(
+      () => c.liveNodes().every((node) => node.committed.at(-1)?.value === final),
+      10_000,
+      `seed ${seed}: the final commit everywhere`,
+    );
     const reference = c.node(c.leaders()[0]!).committed;
     for (const node of c.liveNodes()) expect(node.committed).toEqual(reference);
-    for (const [epoch, leaders] of c.leadersByEpoch()) expect(leaders.size, `seed ${seed} epoch ${epoch}`).toBe(1);
+    for (const [epoch, leaders] of c.leadersByEpoch())
+      expect(leaders.size, `seed ${seed} epoch ${epoch}`).toBe(1);
   } finally {
     await c.closeAll();
   }

@@ -26,7 +26,8 @@ export const DEFAULT_RAFT_CONFIG: Readonly<RaftConfig> = {
 export function raftConfigWith(overrides: Partial<RaftConfig> = {}): RaftConfig {
   const config = { ...DEFAULT_RAFT_CONFIG, ...overrides };
   for (const [name, value] of Object.entries(config)) {
-    if (!Number.isInteger(value) || value <= 0) throw new RangeError(`raft config ${name} must be a positive integer, got ${value}`);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new RangeError(`raft config ${name} must be a positive integer, got ${value}`);
   }
   return config;
 }

@@ -127,14 +127,16 @@ export class RaftCore {
   /** The leader appended or a replica caught up: commit what a majority has, wake held fetches. */
   afterLeaderProgress(highWatermarkMoved: boolean): void {
     const leader = this.leaderState;
-    if (highWatermarkMoved && leader?.highWatermark != null) this.advanceHighWatermark(leader.highWatermark);
+    if (highWatermarkMoved && leader?.highWatermark != null)
+      this.advanceHighWatermark(leader.highWatermark);
     this.purgatory.completeAll();
   }
 
   addLeaderListener(listener: LeaderListener): void {
     this.leaderListeners.push(listener);
     // As Kafka's RaftClient.register: a new listener learns the current leader at once.
-    if (this.quorumState !== null && this.quorum.epoch > 0) this.callLeaderListener(listener, this.quorum.leaderId, this.quorum.epoch);
+    if (this.quorumState !== null && this.quorum.epoch > 0)
+      this.callLeaderListener(listener, this.quorum.leaderId, this.quorum.epoch);
   }
 
   private announce(): void {
@@ -142,11 +144,20 @@ export class RaftCore {
     const epoch = this.quorum.epoch;
     const leaderId = this.quorum.leaderId;
     const previous = this.announced;
-    if (previous.role === role && previous.epoch === epoch && previous.leaderId === leaderId) return;
+    if (previous.role === role && previous.epoch === epoch && previous.leaderId === leaderId)
+      return;
     this.announced = { role, epoch, leaderId };
-    this.options.telemetry.emit({ kind: "raft", node: this.nodeId, role, epoch, leader: leaderId, highWatermark: this.highWatermark });
+    this.options.telemetry.emit({
+      kind: "raft",
+      node: this.nodeId,
+      role,
+      epoch,
+      leader: leaderId,
+      highWatermark: this.highWatermark,
+    });
     if (previous.epoch !== epoch || previous.leaderId !== leaderId) {
-      for (const listener of this.leaderListeners) this.callLeaderListener(listener, leaderId, epoch);
+      for (const listener of this.leaderListeners)
+        this.callLeaderListener(listener, leaderId, epoch);
     }
   }
 
@@ -160,7 +171,13 @@ export class RaftCore {
 
   report(where: string, error: unknown, errorCode?: number): void {
     const message = error instanceof Error ? error.message : String(error);
-    this.options.telemetry.emit({ kind: "error", node: this.nodeId, where: `raft: ${where}`, message, ...(errorCode === undefined ? {} : { errorCode }) });
+    this.options.telemetry.emit({
+      kind: "error",
+      node: this.nodeId,
+      where: `raft: ${where}`,
+      message,
+      ...(errorCode === undefined ? {} : { errorCode }),
+    });
   }
 
   /** Run `task` in turn, unless the node has closed by then; failures are reported, not thrown. */

@@ -42,7 +42,11 @@ describe("elections", () => {
           expect(raft.role).toBe(id === leader ? "leader" : "follower");
         }
         // The new epoch is committed everywhere: the HW passed the leader's LeaderChangeMessage.
-        await c.runUntil(() => voters.every((id) => c.raft(id).highWatermark === c.raft(leader).logEndOffset), 2000, "the HW everywhere");
+        await c.runUntil(
+          () => voters.every((id) => c.raft(id).highWatermark === c.raft(leader).logEndOffset),
+          2000,
+          "the HW everywhere",
+        );
         // Quiet for a while: no further elections while the leader is alive.
         const epoch = c.raft(leader).epoch;
         await c.runFor(5000);
@@ -67,8 +71,16 @@ describe("elections", () => {
     c.raft(3).onLeaderChange((leaderId, lateEpoch) => late.push(`${leaderId}@${lateEpoch}`));
     expect(late).toEqual([`${leader}@${epoch}`]);
     const raftEvents = c.events.filter((event) => event.kind === "raft" && event.node === leader);
-    expect(raftEvents.at(-1)).toMatchObject({ kind: "raft", node: leader, role: "leader", epoch, leader });
-    expect(raftEvents.some((event) => event.kind === "raft" && event.role === "candidate")).toBe(true);
+    expect(raftEvents.at(-1)).toMatchObject({
+      kind: "raft",
+      node: leader,
+      role: "leader",
+      epoch,
+      leader,
+    });
+    expect(raftEvents.some((event) => event.kind === "raft" && event.role === "candidate")).toBe(
+      true,
+    );
   });
 
   it("the same seed gives the same election", async () => {

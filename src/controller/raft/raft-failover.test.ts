@@ -8,7 +8,8 @@ afterEach(async () => {
   cluster = null;
 });
 
-const values = (c: RaftCluster, id: number): string[] => c.node(id).committed.map((record) => record.value);
+const values = (c: RaftCluster, id: number): string[] =>
+  c.node(id).committed.map((record) => record.value);
 
 describe("leader failure", () => {
   for (const seed of [1, 2, 3, 4]) {
@@ -28,22 +29,33 @@ describe("leader failure", () => {
       // election timeout [T, 2T) plus a backoff.
       const { fetchTimeoutMs, electionTimeoutMs, electionBackoffMaxMs } = DEFAULT_RAFT_CONFIG;
       expect(elapsed).toBeGreaterThanOrEqual(fetchTimeoutMs - 600);
-      expect(elapsed).toBeLessThanOrEqual(fetchTimeoutMs + 2 * electionTimeoutMs + electionBackoffMaxMs);
+      expect(elapsed).toBeLessThanOrEqual(
+        fetchTimeoutMs + 2 * electionTimeoutMs + electionBackoffMaxMs,
+      );
       const newLeader = c.leaders(survivors)[0]!;
       expect(c.raft(newLeader).epoch).toBeGreaterThan(oldEpoch);
 
       await c.append(["d"]);
-      await c.runUntil(() => survivors.every((id) => values(c, id).length === 4), 3000, "commits after failover");
+      await c.runUntil(
+        () => survivors.every((id) => values(c, id).length === 4),
+        3000,
+        "commits after failover",
+      );
       for (const id of survivors) expect(values(c, id)).toEqual([...committedBeforeKill, "d"]);
 
       // The old leader comes back from its disk, learns the new epoch and replays the log.
       await c.restart(oldLeader);
       expect(c.raft(oldLeader).role).toBe("resigned");
       expect(c.raft(oldLeader).highWatermark).toBe(-1n);
-      await c.runUntil(() => c.hasStableLeader() && values(c, oldLeader).length === 4, 10_000, "the old leader rejoining");
+      await c.runUntil(
+        () => c.hasStableLeader() && values(c, oldLeader).length === 4,
+        10_000,
+        "the old leader rejoining",
+      );
       expect(values(c, oldLeader)).toEqual(["a", "b", "c", "d"]);
       expect(c.raft(oldLeader).logEndOffset).toBe(c.raft(newLeader).logEndOffset);
-      for (const [epoch, leaders] of c.leadersByEpoch()) expect(leaders.size, `epoch ${epoch}`).toBe(1);
+      for (const [epoch, leaders] of c.leadersByEpoch())
+        expect(leaders.size, `epoch ${epoch}`).toBe(1);
     });
   }
 

@@ -3,6 +3,7 @@
  * Vote, BeginQuorumEpoch, EndQuorumEpoch, DescribeQuorum, and Fetch of
  * `__cluster_metadata-0` (a Fetch the leader has nothing new for is held, up to its wait).
  */
+import { defineHandler, type Handler } from "../../server/handler.ts";
 import { ApiKey } from "../../protocol/generated/api-table.ts";
 import type { BeginQuorumEpochRequest } from "../../protocol/generated/messages/begin-quorum-epoch-request.ts";
 import type { BeginQuorumEpochResponse } from "../../protocol/generated/messages/begin-quorum-epoch-response.ts";
@@ -19,12 +20,15 @@ import { answerFetch, checkFetchRequest, closedFetchResponse } from "./leader-fe
 import { HANDLED_VERSIONS } from "./metadata-partition.ts";
 import { handleBeginQuorumEpoch, handleEndQuorumEpoch } from "./quorum-epochs.ts";
 import type { RaftCore } from "./raft-core.ts";
-import { defineRaftHandler, type RaftHandler } from "./raft-handler.ts";
 import { handleVoteRequest } from "./vote-handler.ts";
 
 type FetchOutcome = { response: FetchResponse } | { waiting: Promise<FetchResponse> };
 
-async function handleFetch(core: RaftCore, request: FetchRequest, version: number): Promise<FetchResponse> {
+async function handleFetch(
+  core: RaftCore,
+  request: FetchRequest,
+  version: number,
+): Promise<FetchResponse> {
   const rejected = checkFetchRequest(core, request, version);
   if (rejected !== null) return rejected;
   const outcome = await core.tasks.run((): FetchOutcome => {
@@ -37,7 +41,10 @@ async function handleFetch(core: RaftCore, request: FetchRequest, version: numbe
     const waiting = new Promise<FetchResponse>((resolve) => {
       parked = core.purgatory.park({
         deadlineMs: core.now() + waitMs,
-        answer: () => resolve(core.closed ? closedFetchResponse() : answerFetch(core, request, version).response),
+        answer: () =>
+          resolve(
+            core.closed ? closedFetchResponse() : answerFetch(core, request, version).response,
+          ),
       });
     });
     return parked ? { waiting } : { response: first.response };
@@ -45,32 +52,32 @@ async function handleFetch(core: RaftCore, request: FetchRequest, version: numbe
   return "response" in outcome ? outcome.response : outcome.waiting;
 }
 
-export function createRaftHandlers(core: RaftCore): RaftHandler<never, unknown>[] {
+export function createRaftHandlers(core: RaftCore): Handler<never, unknown>[] {
   return [
-    defineRaftHandler<FetchRequest, FetchResponse>({
+    defineHandler<FetchRequest, FetchResponse>({
       apiKey: ApiKey.Fetch,
       ...HANDLED_VERSIONS.fetch,
       handle: (request, context) => handleFetch(core, request, context.meta.apiVersion),
     }),
-    defineRaftHandler<VoteRequest, VoteResponse>({
+    defineHandler<VoteRequest, VoteResponse>({
       apiKey: ApiKey.Vote,
       ...HANDLED_VERSIONS.vote,
       handle: (request, context) => handleVoteRequest(core, request, context.meta.apiVersion),
     }),
-    defineRaftHandler<BeginQuorumEpochRequest, BeginQuorumEpochResponse>({
+    defineHandler<BeginQuorumEpochRequest, BeginQuorumEpochResponse>({
       apiKey: ApiKey.BeginQuorumEpoch,
       ...HANDLED_VERSIONS.beginQuorumEpoch,
       handle: (request) => handleBeginQuorumEpoch(core, request),
     }),
-    defineRaftHandler<EndQuorumEpochRequest, EndQuorumEpochResponse>({
+    defineHandler<EndQuorumEpochRequest, EndQuorumEpochResponse>({
       apiKey: ApiKey.EndQuorumEpoch,
       ...HANDLED_VERSIONS.endQuorumEpoch,
       handle: (request, context) => handleEndQuorumEpoch(core, request, context.meta.apiVersion),
     }),
-    defineRaftHandler<DescribeQuorumRequest, DescribeQuorumResponse>({
+    defineHandler<DescribeQuorumRequest, DescribeQuorumResponse>({
       apiKey: ApiKey.DescribeQuorum,
       ...HANDLED_VERSIONS.describeQuorum,
       handle: (request) => handleDescribeQuorum(core, request),
     }),
-  ] as RaftHandler<never, unknown>[];
+  ] as Handler<never, unknown>[];
 }

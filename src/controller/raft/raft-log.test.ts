@@ -3,7 +3,12 @@ import { MemoryFileSystem } from "../../log/fs/memory-file-system.ts";
 import { LeaderChangeMessageSpec } from "../../protocol/generated/messages/leader-change-message.ts";
 import { decodeMessage } from "../../protocol/message-codec.ts";
 import { decodeRecordBatch } from "../../protocol/records/record-batch.ts";
-import { ControlRecordType, controlRecordTypeOf, dataBatch, leaderChangeBatch } from "./control-records.ts";
+import {
+  ControlRecordType,
+  controlRecordTypeOf,
+  dataBatch,
+  leaderChangeBatch,
+} from "./control-records.ts";
 import { RaftLog } from "./raft-log.ts";
 
 const value = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -38,11 +43,20 @@ describe("RaftLog", () => {
     expect(leader.validateFetchPosition(2n, 1)).toEqual({ kind: "valid" });
     expect(leader.validateFetchPosition(5n, 4)).toEqual({ kind: "valid" });
     // The follower wrote offsets 2.. in epoch 2, which this leader never had.
-    expect(leader.validateFetchPosition(4n, 2)).toEqual({ kind: "diverging", divergingEpoch: { epoch: 1, offset: 2n } });
+    expect(leader.validateFetchPosition(4n, 2)).toEqual({
+      kind: "diverging",
+      divergingEpoch: { epoch: 1, offset: 2n },
+    });
     // It has more of epoch 1 than the leader did.
-    expect(leader.validateFetchPosition(3n, 1)).toEqual({ kind: "diverging", divergingEpoch: { epoch: 1, offset: 2n } });
+    expect(leader.validateFetchPosition(3n, 1)).toEqual({
+      kind: "diverging",
+      divergingEpoch: { epoch: 1, offset: 2n },
+    });
     // Past the leader's end.
-    expect(leader.validateFetchPosition(6n, 4)).toEqual({ kind: "diverging", divergingEpoch: { epoch: 4, offset: 5n } });
+    expect(leader.validateFetchPosition(6n, 4)).toEqual({
+      kind: "diverging",
+      divergingEpoch: { epoch: 4, offset: 5n },
+    });
   });
 
   it("a follower truncates to where the leader's epoch ended, or where its own history of it ends", async () => {
@@ -52,7 +66,9 @@ describe("RaftLog", () => {
     // The follower never saw epoch 3: it keeps what it has up to the end of its epoch 2.
     const other = await logWithEpochs([1, 2, 2]);
     expect(other.truncationOffsetFor({ epoch: 3, offset: 2n })).toBe(3n);
-    const truncated = await follower.truncateTo(follower.truncationOffsetFor({ epoch: 1, offset: 2n }));
+    const truncated = await follower.truncateTo(
+      follower.truncationOffsetFor({ epoch: 1, offset: 2n }),
+    );
     expect(truncated.ok).toBe(true);
     expect(follower.endOffset).toBe(2n);
     expect(follower.lastFetchedEpoch).toBe(1);
@@ -60,7 +76,17 @@ describe("RaftLog", () => {
 
   it("a leader's LeaderChangeMessage is a control batch in its epoch", async () => {
     const log = await logWithEpochs([]);
-    const appended = await log.appendAsLeader(leaderChangeBatch({ leaderId: 2, voters: [1, 2, 3], grantingVoters: [2, 3], epoch: 5, nowMs: 1000 }), 5, 1000);
+    const appended = await log.appendAsLeader(
+      leaderChangeBatch({
+        leaderId: 2,
+        voters: [1, 2, 3],
+        grantingVoters: [2, 3],
+        epoch: 5,
+        nowMs: 1000,
+      }),
+      5,
+      1000,
+    );
     expect(appended.ok).toBe(true);
     expect(log.lastFetchedEpoch).toBe(5);
     const read = log.read(0n, 1 << 20);

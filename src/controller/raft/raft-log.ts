@@ -26,7 +26,8 @@ export interface OffsetAndEpoch {
   epoch: number;
 }
 
-export type FetchPosition = { kind: "valid" } | { kind: "diverging"; divergingEpoch: OffsetAndEpoch };
+export type FetchPosition =
+  { kind: "valid" } | { kind: "diverging"; divergingEpoch: OffsetAndEpoch };
 
 export class RaftLog {
   private constructor(private readonly log: PartitionLog) {}
@@ -54,7 +55,8 @@ export class RaftLog {
    */
   endOffsetForEpoch(epoch: number): OffsetAndEpoch {
     const found = this.log.epochs.endOffsetFor(epoch, this.endOffset);
-    if (found.epoch === UNDEFINED_EPOCH) return { offset: this.endOffset, epoch: this.lastFetchedEpoch };
+    if (found.epoch === UNDEFINED_EPOCH)
+      return { offset: this.endOffset, epoch: this.lastFetchedEpoch };
     return { offset: found.endOffset, epoch: found.epoch };
   }
 
@@ -65,7 +67,8 @@ export class RaftLog {
   validateFetchPosition(fetchOffset: bigint, lastFetchedEpoch: number): FetchPosition {
     if (fetchOffset === 0n && this.startOffset === 0n) return { kind: "valid" };
     const end = this.endOffsetForEpoch(lastFetchedEpoch);
-    if (end.epoch !== lastFetchedEpoch || end.offset < fetchOffset) return { kind: "diverging", divergingEpoch: end };
+    if (end.epoch !== lastFetchedEpoch || end.offset < fetchOffset)
+      return { kind: "diverging", divergingEpoch: end };
     return { kind: "valid" };
   }
 
@@ -74,7 +77,8 @@ export class RaftLog {
    * where this log's own history of that epoch ends, whichever is first (KIP-595).
    */
   truncationOffsetFor(diverging: OffsetAndEpoch): bigint {
-    if (diverging.epoch === 0) return diverging.offset < this.endOffset ? diverging.offset : this.endOffset;
+    if (diverging.epoch === 0)
+      return diverging.offset < this.endOffset ? diverging.offset : this.endOffset;
     const local = this.endOffsetForEpoch(diverging.epoch);
     if (local.epoch !== diverging.epoch) return local.offset;
     return local.offset < diverging.offset ? local.offset : diverging.offset;
@@ -84,7 +88,11 @@ export class RaftLog {
     return this.log.truncateTo(offset);
   }
 
-  async appendAsLeader(batch: Uint8Array, epoch: number, nowMs: number): Promise<LogResult<{ lastOffset: bigint }>> {
+  async appendAsLeader(
+    batch: Uint8Array,
+    epoch: number,
+    nowMs: number,
+  ): Promise<LogResult<{ lastOffset: bigint }>> {
     const appended = await this.log.appendAsLeader(batch, epoch, BigInt(nowMs));
     if (!appended.ok) return appended;
     const flushed = await this.log.flush();
@@ -92,7 +100,10 @@ export class RaftLog {
     return { ok: true, lastOffset: appended.lastOffset };
   }
 
-  async appendAsFollower(records: Uint8Array, nowMs: number): Promise<LogResult<{ lastOffset: bigint }>> {
+  async appendAsFollower(
+    records: Uint8Array,
+    nowMs: number,
+  ): Promise<LogResult<{ lastOffset: bigint }>> {
     const appended = await this.log.appendAsFollower(records, BigInt(nowMs));
     if (!appended.ok) return appended;
     const flushed = await this.log.flush();
@@ -104,7 +115,11 @@ export class RaftLog {
    * Whole batches from `offset`, at most `maxBytes` (at least one batch), none at or past
    * `maxOffset`. A copy: the log reuses its read buffer.
    */
-  read(offset: bigint, maxBytes: number, maxOffset = this.endOffset): LogResult<{ records: Uint8Array }> {
+  read(
+    offset: bigint,
+    maxBytes: number,
+    maxOffset = this.endOffset,
+  ): LogResult<{ records: Uint8Array }> {
     const found = this.log.read(offset, maxBytes, maxOffset);
     if (!found.ok) return found;
     return { ok: true, records: found.records.slice() };

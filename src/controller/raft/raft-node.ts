@@ -6,6 +6,7 @@
  * the node calls `tick()` about every 10 ms and serves `handlers` on its CONTROLLER
  * listener. Same inputs, same behaviour.
  */
+import { type Handler } from "../../server/handler.ts";
 import type { Clock } from "../../client/clock.ts";
 import type { NodeRequester } from "../../client/node-requester.ts";
 import type { FileSystem } from "../../log/fs/file-system.ts";
@@ -16,11 +17,15 @@ import { dataBatch } from "./control-records.ts";
 import { sendEndQuorumEpochs } from "./quorum-epochs.ts";
 import { QuorumState } from "./quorum-state.ts";
 import { QuorumStateFile } from "./quorum-state-file.ts";
-import { MAX_BATCH_BYTES, MAX_PENDING_APPENDS, raftConfigWith, type RaftConfig } from "./raft-config.ts";
+import {
+  MAX_BATCH_BYTES,
+  MAX_PENDING_APPENDS,
+  raftConfigWith,
+  type RaftConfig,
+} from "./raft-config.ts";
 import { RaftCore, type LeaderListener, type RaftRole } from "./raft-core.ts";
 import { NotLeaderError, RaftAppendError } from "./raft-errors.ts";
 import { createRaftHandlers } from "./raft-handlers.ts";
-import type { RaftHandler } from "./raft-handler.ts";
 import { RaftLog } from "./raft-log.ts";
 import { poll } from "./raft-poll.ts";
 
@@ -48,13 +53,15 @@ export interface RaftNodeOptions {
 
 function checkOptions(options: RaftNodeOptions): void {
   const ids = [options.nodeId, ...options.voters];
-  if (!ids.every((id) => Number.isInteger(id) && id >= 0)) throw new RangeError("node ids must be non-negative integers");
+  if (!ids.every((id) => Number.isInteger(id) && id >= 0))
+    throw new RangeError("node ids must be non-negative integers");
   if (options.voters.length === 0) throw new RangeError("a quorum needs at least one voter");
-  if (new Set(options.voters).size !== options.voters.length) throw new RangeError("controller.quorum.voters lists a node twice");
+  if (new Set(options.voters).size !== options.voters.length)
+    throw new RangeError("controller.quorum.voters lists a node twice");
 }
 
 export class RaftNode {
-  readonly handlers: RaftHandler<never, unknown>[];
+  readonly handlers: Handler<never, unknown>[];
   private tickQueued = false;
 
   private constructor(private readonly core: RaftCore) {
@@ -130,17 +137,30 @@ export class RaftNode {
    * watermark passes it). Rejects with NotLeaderError on any other node.
    */
   append(values: Uint8Array[]): Promise<bigint> {
-    if (values.length === 0) return Promise.reject(new RangeError("append needs at least one record"));
+    if (values.length === 0)
+      return Promise.reject(new RangeError("append needs at least one record"));
     const core = this.core;
     if (core.tasks.length >= MAX_PENDING_APPENDS) {
-      return Promise.reject(new RaftAppendError(ErrorCode.UNKNOWN_SERVER_ERROR, `more than ${MAX_PENDING_APPENDS} operations are waiting: try again later`));
+      return Promise.reject(
+        new RaftAppendError(
+          ErrorCode.UNKNOWN_SERVER_ERROR,
+          `more than ${MAX_PENDING_APPENDS} operations are waiting: try again later`,
+        ),
+      );
     }
     return core.tasks.run(async () => {
       const leader = core.closed || core.stopped ? null : core.leaderState;
-      if (leader === null) throw new NotLeaderError(core.closed ? -1 : core.quorum.leaderId, core.closed ? -1 : core.quorum.epoch);
+      if (leader === null)
+        throw new NotLeaderError(
+          core.closed ? -1 : core.quorum.leaderId,
+          core.closed ? -1 : core.quorum.epoch,
+        );
       const batch = dataBatch(values, leader.epoch, core.now());
       if (batch.length > MAX_BATCH_BYTES) {
-        throw new RaftAppendError(ErrorCode.RECORD_LIST_TOO_LARGE, `a batch of ${batch.length} bytes is over the ${MAX_BATCH_BYTES}-byte limit`);
+        throw new RaftAppendError(
+          ErrorCode.RECORD_LIST_TOO_LARGE,
+          `a batch of ${batch.length} bytes is over the ${MAX_BATCH_BYTES}-byte limit`,
+        );
       }
       const appended = await core.log.appendAsLeader(batch, leader.epoch, core.now());
       if (!appended.ok) throw new RaftAppendError(appended.errorCode, appended.message);

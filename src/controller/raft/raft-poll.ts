@@ -6,7 +6,12 @@
  * looks for the leader among the voters instead); an unattached or voted voter stands once
  * its election timeout passes. Held fetches whose wait ran out are answered first.
  */
-import { becomeCandidate, maybeBecomeLeader, sendVoteRequests, startBackingOff } from "./elections.ts";
+import {
+  becomeCandidate,
+  maybeBecomeLeader,
+  sendVoteRequests,
+  startBackingOff,
+} from "./elections.ts";
 import { isFetching, maybeSendFetch } from "./follower-fetch.ts";
 import type { LeaderState } from "./leader-state.ts";
 import type { EpochState } from "./quorum-state.ts";
@@ -37,7 +42,10 @@ export async function poll(core: RaftCore): Promise<void> {
 
 async function pollLeader(core: RaftCore, leader: LeaderState, now: number): Promise<void> {
   if (leader.hasCheckQuorumExpired(now)) {
-    core.report("check quorum", `leader ${core.nodeId} heard no fetches from a majority of voters in epoch ${leader.epoch}: resigning`);
+    core.report(
+      "check quorum",
+      `leader ${core.nodeId} heard no fetches from a majority of voters in epoch ${leader.epoch}: resigning`,
+    );
     await core.quorum.transitionToResigned(leader.nonLeaderVotersByDescendingEndOffset());
     return;
   }
@@ -45,7 +53,11 @@ async function pollLeader(core: RaftCore, leader: LeaderState, now: number): Pro
   sendBeginQuorumEpochs(core, leader);
 }
 
-async function pollCandidate(core: RaftCore, state: Extract<EpochState, { role: "candidate" }>, now: number): Promise<void> {
+async function pollCandidate(
+  core: RaftCore,
+  state: Extract<EpochState, { role: "candidate" }>,
+  now: number,
+): Promise<void> {
   await maybeBecomeLeader(core);
   if (core.quorum.state !== state) return;
   if (state.backoffUntilMs !== null) {
@@ -59,7 +71,11 @@ async function pollCandidate(core: RaftCore, state: Extract<EpochState, { role: 
   sendVoteRequests(core, state);
 }
 
-async function pollFollower(core: RaftCore, state: Extract<EpochState, { role: "follower" }>, now: number): Promise<void> {
+async function pollFollower(
+  core: RaftCore,
+  state: Extract<EpochState, { role: "follower" }>,
+  now: number,
+): Promise<void> {
   const isVoter = core.isVoter(core.nodeId);
   if (now >= state.fetchDeadlineMs) {
     if (isVoter) {
@@ -73,10 +89,15 @@ async function pollFollower(core: RaftCore, state: Extract<EpochState, { role: "
   maybeSendFetch(core, state.leaderId);
 }
 
-async function pollUnattached(core: RaftCore, state: Extract<EpochState, { role: "unattached" | "voted" }>, now: number): Promise<void> {
+async function pollUnattached(
+  core: RaftCore,
+  state: Extract<EpochState, { role: "unattached" | "voted" }>,
+  now: number,
+): Promise<void> {
   if (core.isVoter(core.nodeId)) {
     // A lone voter has nobody to wait for.
-    if (now >= state.electionDeadlineMs || core.quorum.voters.length === 1) await becomeCandidate(core);
+    if (now >= state.electionDeadlineMs || core.quorum.voters.length === 1)
+      await becomeCandidate(core);
     return;
   }
   if (!isFetching(core)) maybeSendFetch(core, randomVoter(core));

@@ -18,7 +18,11 @@ function committedValues(c: RaftCluster, id: number): string[] {
 
 describe("replication", () => {
   it("appended values commit, and every voter and observer sees the same sequence once", async () => {
-    const c = (cluster = await RaftCluster.start({ voters: [1, 2, 3], observers: [4, 5], seed: 7 }));
+    const c = (cluster = await RaftCluster.start({
+      voters: [1, 2, 3],
+      observers: [4, 5],
+      seed: 7,
+    }));
     const leaderId = await c.awaitStableLeader(10_000, [1, 2, 3]);
     const leader = c.raft(leaderId);
     const startOffset = leader.logEndOffset;
@@ -28,10 +32,18 @@ describe("replication", () => {
     expect(second).toBe(startOffset + 2n);
     // Appended locally at once, committed only once a majority has it.
     expect(leader.highWatermark).toBeLessThanOrEqual(startOffset);
-    await c.runUntil(() => [1, 2, 3, 4, 5].every((id) => c.node(id).committed.length === 3), 3000, "commits everywhere");
+    await c.runUntil(
+      () => [1, 2, 3, 4, 5].every((id) => c.node(id).committed.length === 3),
+      3000,
+      "commits everywhere",
+    );
     for (const id of [1, 2, 3, 4, 5]) {
       expect(committedValues(c, id)).toEqual(["a", "b", "c"]);
-      expect(c.node(id).committed.map((record) => record.offset)).toEqual([startOffset, startOffset + 1n, startOffset + 2n]);
+      expect(c.node(id).committed.map((record) => record.offset)).toEqual([
+        startOffset,
+        startOffset + 1n,
+        startOffset + 2n,
+      ]);
       expect(c.raft(id).highWatermark).toBe(startOffset + 3n);
     }
     // Observers follow the leader but never take part.
@@ -59,7 +71,10 @@ describe("replication", () => {
       await c.append(batchValues);
       if (batch % 5 === 0) await c.step();
     }
-    await c.runUntil(() => [1, 2, 3].every((id) => c.node(id).committed.length === values.length), 3000);
+    await c.runUntil(
+      () => [1, 2, 3].every((id) => c.node(id).committed.length === values.length),
+      3000,
+    );
     for (const id of [1, 2, 3]) expect(committedValues(c, id)).toEqual(values);
     expect(c.raft(leaderId).highWatermark).toBe(c.raft(leaderId).logEndOffset);
   });
@@ -68,9 +83,14 @@ describe("replication", () => {
     const c = (cluster = await RaftCluster.start({ voters: [1, 2, 3], observers: [4], seed: 5 }));
     const leaderId = await c.awaitStableLeader(10_000, [1, 2, 3]);
     await c.append(["x"]);
-    await c.runUntil(() => c.node(4).committed.length === 1 && c.node(1).committed.length === 1, 3000);
+    await c.runUntil(
+      () => c.node(4).committed.length === 1 && c.node(1).committed.length === 1,
+      3000,
+    );
     const describe = (target: number): Promise<DescribeQuorumResponse> =>
-      c.request<DescribeQuorumResponse>(target, ApiKey.DescribeQuorum, 1, { topics: [{ topicName: METADATA_TOPIC_NAME, partitions: [{ partitionIndex: 0 }] }] });
+      c.request<DescribeQuorumResponse>(target, ApiKey.DescribeQuorum, 1, {
+        topics: [{ topicName: METADATA_TOPIC_NAME, partitions: [{ partitionIndex: 0 }] }],
+      });
     const answer = await describe(leaderId);
     const partition = answer.topics[0]!.partitions[0]!;
     const leader = c.raft(leaderId);

@@ -4,11 +4,15 @@
  * requests from the generated default* functions. Every response is encoded at the version
  * asked for, so a response the wire codec cannot carry fails the test.
  */
+import { directContext } from "../../server/testing/direct-context.ts";
 import { ManualClock } from "../../client/clock.ts";
 import { MetadataImage } from "../../metadata/metadata-image.ts";
 import { APIS, ApiKey } from "../../protocol/generated/api-table.ts";
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
-import { defaultBrokerHeartbeatRequest, type BrokerHeartbeatRequest } from "../../protocol/generated/messages/broker-heartbeat-request.ts";
+import {
+  defaultBrokerHeartbeatRequest,
+  type BrokerHeartbeatRequest,
+} from "../../protocol/generated/messages/broker-heartbeat-request.ts";
 import type { BrokerHeartbeatResponse } from "../../protocol/generated/messages/broker-heartbeat-response.ts";
 import {
   defaultBrokerRegistrationRequest,
@@ -57,9 +61,18 @@ export class ControllerHarness {
   readonly epochs = new Map<number, bigint>();
 
   constructor(
-    options: { properties?: Record<string, string>; autoCommit?: boolean; seed?: number; nodeId?: number; firstOffset?: bigint } = {},
+    options: {
+      properties?: Record<string, string>;
+      autoCommit?: boolean;
+      seed?: number;
+      nodeId?: number;
+      firstOffset?: bigint;
+    } = {},
   ) {
-    this.log = new RecordingMetadataLog({ autoCommit: options.autoCommit ?? true, firstOffset: options.firstOffset ?? 0n });
+    this.log = new RecordingMetadataLog({
+      autoCommit: options.autoCommit ?? true,
+      firstOffset: options.firstOffset ?? 0n,
+    });
     this.controller = new QuorumController({
       nodeId: options.nodeId ?? 0,
       clusterId: CLUSTER_ID,
@@ -87,18 +100,31 @@ export class ControllerHarness {
     const handler = this.controller.handlers.find((candidate) => candidate.apiKey === apiKey);
     if (handler === undefined) throw new Error(`no controller handler for API key ${apiKey}`);
     const apiVersion = version ?? handler.maxVersion;
-    const response = await handler.handle(request as never, { meta: { apiKey, apiVersion, correlationId: 1, clientId: "test" } });
+    const response = await handler.handle(
+      request as never,
+      directContext({ apiKey, apiVersion, correlationId: 1, clientId: "test" }),
+    );
     encodeMessage(APIS.get(apiKey)!.response as MessageSpec<unknown>, response, apiVersion);
     return response as Response;
   }
 
-  async register(brokerId: number, options: { rack?: string | null; generation?: number; clusterId?: string } = {}): Promise<BrokerRegistrationResponse> {
+  async register(
+    brokerId: number,
+    options: { rack?: string | null; generation?: number; clusterId?: string } = {},
+  ): Promise<BrokerRegistrationResponse> {
     const response = await this.call<BrokerRegistrationResponse>(ApiKey.BrokerRegistration, {
       ...defaultBrokerRegistrationRequest(),
       brokerId,
       clusterId: options.clusterId ?? CLUSTER_ID,
       incarnationId: incarnation(brokerId, options.generation),
-      listeners: [{ ...defaultBrokerRegistrationRequestListener(), name: "PLAINTEXT", host: `node-${brokerId}`, port: 9092 }],
+      listeners: [
+        {
+          ...defaultBrokerRegistrationRequestListener(),
+          name: "PLAINTEXT",
+          host: `node-${brokerId}`,
+          port: 9092,
+        },
+      ],
       rack: options.rack ?? null,
     });
     if (response.errorCode === ErrorCode.NONE) this.epochs.set(brokerId, response.brokerEpoch);
@@ -106,7 +132,10 @@ export class ControllerHarness {
   }
 
   /** A heartbeat from a broker that has replayed the whole log (unless told otherwise). */
-  heartbeat(brokerId: number, options: Partial<BrokerHeartbeatRequest> = {}): Promise<BrokerHeartbeatResponse> {
+  heartbeat(
+    brokerId: number,
+    options: Partial<BrokerHeartbeatRequest> = {},
+  ): Promise<BrokerHeartbeatResponse> {
     return this.call<BrokerHeartbeatResponse>(ApiKey.BrokerHeartbeat, {
       ...defaultBrokerHeartbeatRequest(),
       brokerId,
@@ -130,24 +159,44 @@ export class ControllerHarness {
     for (const id of ids) await this.heartbeat(id);
   }
 
-  createTopics(topics: Partial<CreateTopicsRequestCreatableTopic>[], validateOnly = false, version?: number): Promise<CreateTopicsResponse> {
+  createTopics(
+    topics: Partial<CreateTopicsRequestCreatableTopic>[],
+    validateOnly = false,
+    version?: number,
+  ): Promise<CreateTopicsResponse> {
     return this.call<CreateTopicsResponse>(
       ApiKey.CreateTopics,
       {
         ...defaultCreateTopicsRequest(),
         validateOnly,
-        topics: topics.map((topic) => ({ ...defaultCreateTopicsRequestCreatableTopic(), numPartitions: 1, replicationFactor: 1, ...topic })),
+        topics: topics.map((topic) => ({
+          ...defaultCreateTopicsRequestCreatableTopic(),
+          numPartitions: 1,
+          replicationFactor: 1,
+          ...topic,
+        })),
       },
       version,
     );
   }
 
-  async createTopic(name: string, numPartitions: number, replicationFactor: number, configs: Record<string, string> = {}): Promise<Uuid> {
+  async createTopic(
+    name: string,
+    numPartitions: number,
+    replicationFactor: number,
+    configs: Record<string, string> = {},
+  ): Promise<Uuid> {
     const response = await this.createTopics([
-      { name, numPartitions, replicationFactor, configs: Object.entries(configs).map(([key, value]) => ({ name: key, value })) },
+      {
+        name,
+        numPartitions,
+        replicationFactor,
+        configs: Object.entries(configs).map(([key, value]) => ({ name: key, value })),
+      },
     ]);
     const result = response.topics[0]!;
-    if (result.errorCode !== ErrorCode.NONE) throw new Error(`creating ${name} failed: ${result.errorCode} ${result.errorMessage}`);
+    if (result.errorCode !== ErrorCode.NONE)
+      throw new Error(`creating ${name} failed: ${result.errorCode} ${result.errorMessage}`);
     return result.topicId;
   }
 

@@ -5,7 +5,11 @@
  * `loseLeadership` rejects every wait, as the Raft log does when this node stops leading.
  */
 import { MetadataImage } from "../../metadata/metadata-image.ts";
-import { decodeMetadataRecord, encodeMetadataRecord, type MetadataRecord } from "../../metadata/metadata-record.ts";
+import {
+  decodeMetadataRecord,
+  encodeMetadataRecord,
+  type MetadataRecord,
+} from "../../metadata/metadata-record.ts";
 import type { MetadataLog } from "../metadata-log.ts";
 
 interface Waiter {
@@ -74,7 +78,8 @@ export class RecordingMetadataLog implements MetadataLog {
 
   /** A fresh image that replayed every appended record, as a follower would. */
   replay(base: MetadataImage = new MetadataImage()): MetadataImage {
-    for (const { offset, record } of this.entries) if (offset > base.offset) base.apply(record, offset);
+    for (const { offset, record } of this.entries)
+      if (offset > base.offset) base.apply(record, offset);
     return base;
   }
 }

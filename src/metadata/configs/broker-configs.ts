@@ -23,7 +23,13 @@ export const BROKER_CONFIGS: readonly ConfigDefinition[] = [
   { name: "unclean.leader.election.enable", type: "boolean", defaultValue: "false" },
   { name: "auto.leader.rebalance.enable", type: "boolean", defaultValue: "true" },
   { name: "leader.imbalance.check.interval.seconds", type: "long", defaultValue: "300", min: 1 },
-  { name: "leader.imbalance.per.broker.percentage", type: "int", defaultValue: "10", min: 0, max: 100 },
+  {
+    name: "leader.imbalance.per.broker.percentage",
+    type: "int",
+    defaultValue: "10",
+    min: 0,
+    max: 100,
+  },
   // KRaft
   { name: "broker.session.timeout.ms", type: "int", defaultValue: "9000", min: 1 },
   { name: "broker.heartbeat.interval.ms", type: "int", defaultValue: "2000", min: 1 },
@@ -62,7 +68,8 @@ export class BrokerConfig {
 
   string(name: string): string {
     const definition = BY_NAME.get(name);
-    const value = this.dynamicDefaults().get(name) ?? this.properties[name] ?? definition?.defaultValue;
+    const value =
+      this.dynamicDefaults().get(name) ?? this.properties[name] ?? definition?.defaultValue;
     if (value === undefined) throw new Error(`${name} is not a broker config the playground knows`);
     return value;
   }

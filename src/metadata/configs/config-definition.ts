@@ -35,7 +35,8 @@ export function checkConfigValue(definition: ConfigDefinition, raw: string): str
       if (!/^-?\d+$/.test(value)) return `${name} must be a whole number, not "${raw}"`;
       const number = BigInt(value);
       const limit = type === "int" ? BigInt(INT_MAX) : BigInt(LONG_MAX);
-      if (number > limit || number < -limit - 1n) return `${name} is out of range for a${type === "int" ? "n int" : " long"}: ${raw}`;
+      if (number > limit || number < -limit - 1n)
+        return `${name} is out of range for a${type === "int" ? "n int" : " long"}: ${raw}`;
       return checkRange(definition, Number(number), raw);
     }
     case "double": {
@@ -47,7 +48,9 @@ export function checkConfigValue(definition: ConfigDefinition, raw: string): str
       const items = value.split(",").map((item) => item.trim());
       if (definition.oneOf === undefined) return null;
       const bad = items.find((item) => !definition.oneOf!.includes(item));
-      return bad === undefined ? null : `${name} takes ${definition.oneOf.join(", ")}; "${bad}" is not one of them`;
+      return bad === undefined
+        ? null
+        : `${name} takes ${definition.oneOf.join(", ")}; "${bad}" is not one of them`;
     }
     case "string":
       if (definition.oneOf !== undefined && !definition.oneOf.includes(value)) {
@@ -58,7 +61,9 @@ export function checkConfigValue(definition: ConfigDefinition, raw: string): str
 }
 
 function checkRange(definition: ConfigDefinition, value: number, raw: string): string | null {
-  if (definition.min !== undefined && value < definition.min) return `${definition.name} must be at least ${definition.min}, not ${raw}`;
-  if (definition.max !== undefined && value > definition.max) return `${definition.name} must be at most ${definition.max}, not ${raw}`;
+  if (definition.min !== undefined && value < definition.min)
+    return `${definition.name} must be at least ${definition.min}, not ${raw}`;
+  if (definition.max !== undefined && value > definition.max)
+    return `${definition.name} must be at most ${definition.max}, not ${raw}`;
   return null;
 }

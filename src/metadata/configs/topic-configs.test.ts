@@ -24,15 +24,29 @@ describe("topic configs", () => {
   });
 
   it("reads cleanup.policy lists", () => {
-    expect(logConfigOf(effectiveTopicConfig(new Map([["cleanup.policy", "compact,delete"]]))).cleanupPolicy).toEqual(["compact", "delete"]);
+    expect(
+      logConfigOf(effectiveTopicConfig(new Map([["cleanup.policy", "compact,delete"]])))
+        .cleanupPolicy,
+    ).toEqual(["compact", "delete"]);
   });
 
   it("refuse unknown names and bad values with a sentence", () => {
-    expect(checkTopicConfigs(new Map([["retention.ms", "1000"], ["cleanup.policy", "compact"]]))).toBeNull();
-    expect(checkTopicConfigs(new Map([["retention.mss", "1"]]))).toBe("Unknown topic config name: retention.mss");
+    expect(
+      checkTopicConfigs(
+        new Map([
+          ["retention.ms", "1000"],
+          ["cleanup.policy", "compact"],
+        ]),
+      ),
+    ).toBeNull();
+    expect(checkTopicConfigs(new Map([["retention.mss", "1"]]))).toBe(
+      "Unknown topic config name: retention.mss",
+    );
     expect(checkTopicConfigs(new Map([["retention.ms", "soon"]]))).toMatch(/whole number/);
     expect(checkTopicConfigs(new Map([["min.insync.replicas", "0"]]))).toMatch(/at least 1/);
-    expect(checkTopicConfigs(new Map([["cleanup.policy", "delete,forever"]]))).toMatch(/"forever" is not one of them/);
+    expect(checkTopicConfigs(new Map([["cleanup.policy", "delete,forever"]]))).toMatch(
+      /"forever" is not one of them/,
+    );
     expect(checkTopicConfigs(new Map([["min.cleanable.dirty.ratio", "1.5"]]))).toMatch(/at most 1/);
     expect(checkTopicConfigs(new Map([["segment.bytes", "99999999999"]]))).toMatch(/out of range/);
     expect(checkTopicConfigs(new Map([["preallocate", "yes"]]))).toMatch(/true or false/);

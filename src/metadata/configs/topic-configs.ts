@@ -7,7 +7,13 @@ import { KAFKA_DEFAULT_LOG_CONFIG, type LogConfig } from "../../log/log-config.t
 import { checkConfigValue, LONG_MAX, type ConfigDefinition } from "./config-definition.ts";
 
 export const TOPIC_CONFIGS: readonly ConfigDefinition[] = [
-  { name: "cleanup.policy", type: "list", defaultValue: "delete", brokerSynonym: "log.cleanup.policy", oneOf: ["delete", "compact"] },
+  {
+    name: "cleanup.policy",
+    type: "list",
+    defaultValue: "delete",
+    brokerSynonym: "log.cleanup.policy",
+    oneOf: ["delete", "compact"],
+  },
   {
     name: "compression.type",
     type: "string",
@@ -15,13 +21,55 @@ export const TOPIC_CONFIGS: readonly ConfigDefinition[] = [
     brokerSynonym: "compression.type",
     oneOf: ["uncompressed", "zstd", "lz4", "snappy", "gzip", "producer"],
   },
-  { name: "delete.retention.ms", type: "long", defaultValue: "86400000", brokerSynonym: "log.cleaner.delete.retention.ms", min: 0 },
-  { name: "file.delete.delay.ms", type: "long", defaultValue: "60000", brokerSynonym: "log.segment.delete.delay.ms", min: 0 },
-  { name: "flush.messages", type: "long", defaultValue: LONG_MAX, brokerSynonym: "log.flush.interval.messages", min: 1 },
-  { name: "flush.ms", type: "long", defaultValue: LONG_MAX, brokerSynonym: "log.flush.interval.ms", min: 0 },
-  { name: "index.interval.bytes", type: "int", defaultValue: "4096", brokerSynonym: "log.index.interval.bytes", min: 0 },
-  { name: "max.compaction.lag.ms", type: "long", defaultValue: LONG_MAX, brokerSynonym: "log.cleaner.max.compaction.lag.ms", min: 1 },
-  { name: "max.message.bytes", type: "int", defaultValue: "1048588", brokerSynonym: "message.max.bytes", min: 0 },
+  {
+    name: "delete.retention.ms",
+    type: "long",
+    defaultValue: "86400000",
+    brokerSynonym: "log.cleaner.delete.retention.ms",
+    min: 0,
+  },
+  {
+    name: "file.delete.delay.ms",
+    type: "long",
+    defaultValue: "60000",
+    brokerSynonym: "log.segment.delete.delay.ms",
+    min: 0,
+  },
+  {
+    name: "flush.messages",
+    type: "long",
+    defaultValue: LONG_MAX,
+    brokerSynonym: "log.flush.interval.messages",
+    min: 1,
+  },
+  {
+    name: "flush.ms",
+    type: "long",
+    defaultValue: LONG_MAX,
+    brokerSynonym: "log.flush.interval.ms",
+    min: 0,
+  },
+  {
+    name: "index.interval.bytes",
+    type: "int",
+    defaultValue: "4096",
+    brokerSynonym: "log.index.interval.bytes",
+    min: 0,
+  },
+  {
+    name: "max.compaction.lag.ms",
+    type: "long",
+    defaultValue: LONG_MAX,
+    brokerSynonym: "log.cleaner.max.compaction.lag.ms",
+    min: 1,
+  },
+  {
+    name: "max.message.bytes",
+    type: "int",
+    defaultValue: "1048588",
+    brokerSynonym: "message.max.bytes",
+    min: 0,
+  },
   {
     name: "message.timestamp.type",
     type: "string",
@@ -29,17 +77,76 @@ export const TOPIC_CONFIGS: readonly ConfigDefinition[] = [
     brokerSynonym: "log.message.timestamp.type",
     oneOf: ["CreateTime", "LogAppendTime"],
   },
-  { name: "min.cleanable.dirty.ratio", type: "double", defaultValue: "0.5", brokerSynonym: "log.cleaner.min.cleanable.ratio", min: 0, max: 1 },
-  { name: "min.compaction.lag.ms", type: "long", defaultValue: "0", brokerSynonym: "log.cleaner.min.compaction.lag.ms", min: 0 },
-  { name: "min.insync.replicas", type: "int", defaultValue: "1", brokerSynonym: "min.insync.replicas", min: 1 },
+  {
+    name: "min.cleanable.dirty.ratio",
+    type: "double",
+    defaultValue: "0.5",
+    brokerSynonym: "log.cleaner.min.cleanable.ratio",
+    min: 0,
+    max: 1,
+  },
+  {
+    name: "min.compaction.lag.ms",
+    type: "long",
+    defaultValue: "0",
+    brokerSynonym: "log.cleaner.min.compaction.lag.ms",
+    min: 0,
+  },
+  {
+    name: "min.insync.replicas",
+    type: "int",
+    defaultValue: "1",
+    brokerSynonym: "min.insync.replicas",
+    min: 1,
+  },
   { name: "preallocate", type: "boolean", defaultValue: "false", brokerSynonym: "log.preallocate" },
-  { name: "retention.bytes", type: "long", defaultValue: "-1", brokerSynonym: "log.retention.bytes" },
-  { name: "retention.ms", type: "long", defaultValue: "604800000", brokerSynonym: "log.retention.ms", min: -1 },
-  { name: "segment.bytes", type: "int", defaultValue: "1073741824", brokerSynonym: "log.segment.bytes", min: 14 },
-  { name: "segment.index.bytes", type: "int", defaultValue: "10485760", brokerSynonym: "log.index.size.max.bytes", min: 4 },
-  { name: "segment.jitter.ms", type: "long", defaultValue: "0", brokerSynonym: "log.roll.jitter.ms", min: 0 },
-  { name: "segment.ms", type: "long", defaultValue: "604800000", brokerSynonym: "log.roll.ms", min: 1 },
-  { name: "unclean.leader.election.enable", type: "boolean", defaultValue: "false", brokerSynonym: "unclean.leader.election.enable" },
+  {
+    name: "retention.bytes",
+    type: "long",
+    defaultValue: "-1",
+    brokerSynonym: "log.retention.bytes",
+  },
+  {
+    name: "retention.ms",
+    type: "long",
+    defaultValue: "604800000",
+    brokerSynonym: "log.retention.ms",
+    min: -1,
+  },
+  {
+    name: "segment.bytes",
+    type: "int",
+    defaultValue: "1073741824",
+    brokerSynonym: "log.segment.bytes",
+    min: 14,
+  },
+  {
+    name: "segment.index.bytes",
+    type: "int",
+    defaultValue: "10485760",
+    brokerSynonym: "log.index.size.max.bytes",
+    min: 4,
+  },
+  {
+    name: "segment.jitter.ms",
+    type: "long",
+    defaultValue: "0",
+    brokerSynonym: "log.roll.jitter.ms",
+    min: 0,
+  },
+  {
+    name: "segment.ms",
+    type: "long",
+    defaultValue: "604800000",
+    brokerSynonym: "log.roll.ms",
+    min: 1,
+  },
+  {
+    name: "unclean.leader.election.enable",
+    type: "boolean",
+    defaultValue: "false",
+    brokerSynonym: "unclean.leader.election.enable",
+  },
 ];
 
 const BY_NAME = new Map(TOPIC_CONFIGS.map((definition) => [definition.name, definition]));
@@ -71,7 +178,9 @@ export function effectiveTopicConfig(
     TOPIC_CONFIGS.map((definition) => [
       definition.name,
       overrides.get(definition.name) ??
-        (definition.brokerSynonym === undefined ? undefined : brokerDefaults.get(definition.brokerSynonym)) ??
+        (definition.brokerSynonym === undefined
+          ? undefined
+          : brokerDefaults.get(definition.brokerSynonym)) ??
         definition.defaultValue,
     ]),
   );
@@ -96,6 +205,8 @@ export function logConfigOf(effective: ReadonlyMap<string, string>): LogConfig {
     minCleanableDirtyRatio: number("min.cleanable.dirty.ratio"),
     minCompactionLagMs: number("min.compaction.lag.ms"),
     maxMessageBytes: number("max.message.bytes"),
-    messageTimestampType: effective.get("message.timestamp.type") as LogConfig["messageTimestampType"],
+    messageTimestampType: effective.get(
+      "message.timestamp.type",
+    ) as LogConfig["messageTimestampType"],
   };
 }

@@ -13,9 +13,22 @@ export class ControllerLink implements ControllerChannel {
     private readonly activeControllerId: () => number,
   ) {}
 
-  request<Response>(apiKey: number, apiVersion: number, body: unknown, timeoutMs: number): Promise<Response> {
+  request<Response>(
+    apiKey: number,
+    apiVersion: number,
+    body: unknown,
+    timeoutMs: number,
+  ): Promise<Response> {
     const controllerId = this.activeControllerId();
-    if (controllerId < 0) return Promise.reject(new ConnectionError("no active controller is known yet"));
-    return this.requester.request<Response>(controllerId, CONTROLLER_LISTENER, apiKey, apiVersion, body, { timeoutMs });
+    if (controllerId < 0)
+      return Promise.reject(new ConnectionError("no active controller is known yet"));
+    return this.requester.request<Response>(
+      controllerId,
+      CONTROLLER_LISTENER,
+      apiKey,
+      apiVersion,
+      body,
+      { timeoutMs },
+    );
   }
 }

@@ -26,7 +26,12 @@ export class MetadataReplay {
       if (decoded.ok) this.image.apply(decoded.record, offset);
       else {
         this.image.offset = offset;
-        this.telemetry.emit({ kind: "error", node: this.nodeId, where: "metadata replay", message: decoded.reason });
+        this.telemetry.emit({
+          kind: "error",
+          node: this.nodeId,
+          where: "metadata replay",
+          message: decoded.reason,
+        });
       }
     }
     for (const listener of this.listeners) listener(this.image);

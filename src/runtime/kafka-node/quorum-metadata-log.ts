@@ -42,6 +42,9 @@ export class QuorumMetadataLog implements MetadataLog {
   leadershipLost(): void {
     const waiting = this.open;
     this.open = new Set();
-    for (const reject of waiting) reject(new LeadershipLostError("the controller lost leadership before the records committed"));
+    for (const reject of waiting)
+      reject(
+        new LeadershipLostError("the controller lost leadership before the records committed"),
+      );
   }
 }

@@ -20,7 +20,10 @@ export function readStoredRecords(log: PartitionLog, from: bigint, to: bigint): 
     let progressed = false;
     for (const entry of iterateRecordBatches(bytes, { verifyCrc: false })) {
       if (entry.kind !== "batch") break;
-      const decoded = decodeRecordBatch(bytes, { position: entry.header.position, verifyCrc: false });
+      const decoded = decodeRecordBatch(bytes, {
+        position: entry.header.position,
+        verifyCrc: false,
+      });
       if (!decoded.ok) break;
       if (entry.header.isControl) {
         next = entry.header.lastOffset + 1n;
@@ -29,7 +32,12 @@ export function readStoredRecords(log: PartitionLog, from: bigint, to: bigint): 
       }
       for (const record of decoded.value.records) {
         if (record.offset < next || record.offset >= end) continue;
-        records.push({ offset: record.offset, leaderEpoch: entry.header.partitionLeaderEpoch, key: record.key?.slice() ?? null, value: record.value?.slice() ?? null });
+        records.push({
+          offset: record.offset,
+          leaderEpoch: entry.header.partitionLeaderEpoch,
+          key: record.key?.slice() ?? null,
+          value: record.value?.slice() ?? null,
+        });
       }
       next = entry.header.lastOffset + 1n;
       progressed = true;

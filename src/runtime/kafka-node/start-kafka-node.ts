@@ -9,18 +9,16 @@
  */
 import { BrokerLifecycle } from "../../broker/broker-lifecycle.ts";
 import type { BrokerServices } from "../../broker/broker-services.ts";
-import {
-  createBrokerHandlerRegistry,
-  createHandlerRegistry,
-} from "../../broker/default-handlers.ts";
-import { HandlerRegistry } from "../../broker/handler-registry.ts";
-import { apiVersionsHandler } from "../../broker/handlers/18-api-versions.ts";
+import { createBrokerHandlerRegistry } from "../../broker/default-handlers.ts";
+import { createHandlerRegistry } from "../../server/handler-registry.ts";
+import { HandlerRegistry } from "../../server/handler-registry.ts";
+import { apiVersionsHandler } from "../../server/handlers/18-api-versions.ts";
 import { ProducerIdAllocator } from "../../broker/producer-id-allocator.ts";
 import { FollowerFetchers } from "../../broker/replica/follower-fetcher.ts";
 import { IsrUpdater } from "../../broker/replica/isr-updater.ts";
 import { ReplicaManager } from "../../broker/replica/replica-manager.ts";
 import { TickSleeper } from "../../broker/replica/tick-sleeper.ts";
-import { serveConnection } from "../../broker/serve-connection.ts";
+import { serveConnection } from "../../server/serve-connection.ts";
 import { ConnectionPool } from "../../client/connection-pool.ts";
 import {
   BROKER_LISTENER,

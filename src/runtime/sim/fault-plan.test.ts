@@ -4,16 +4,30 @@ import { SimCluster } from "./sim-cluster.ts";
 import { createTopic, waitForLeaders } from "./testing/cluster-requests.ts";
 import { SimProducer } from "./workload/sim-producer.ts";
 
-const isCrash = (description: string) => description.startsWith("kill node") || description.startsWith("power loss");
+const isCrash = (description: string) =>
+  description.startsWith("kill node") || description.startsWith("power loss");
 
 describe("the fault plan", () => {
   it("after a power loss crashes no node until that node is back in sync, then crashes again", async () => {
-    const cluster = new SimCluster({ seed: 4, nodes: 3, properties: { "min.insync.replicas": "2", "replica.lag.time.max.ms": "10000" } });
+    const cluster = new SimCluster({
+      seed: 4,
+      nodes: 3,
+      properties: { "min.insync.replicas": "2", "replica.lag.time.max.ms": "10000" },
+    });
     await cluster.startAll();
-    await cluster.scheduler.runUntil(() => cluster.nodeIds.every((id) => cluster.node(id)?.status().fenced === false), 30_000);
+    await cluster.scheduler.runUntil(
+      () => cluster.nodeIds.every((id) => cluster.node(id)?.status().fenced === false),
+      30_000,
+    );
     await createTopic(cluster, 1, "t", 1, 3);
     const [leader] = (await waitForLeaders(cluster, 1, "t"))!;
-    const producer = new SimProducer(cluster, { name: "p", topic: "t", partitions: 1, recordsPerBatch: 5, pauseMs: 50 });
+    const producer = new SimProducer(cluster, {
+      name: "p",
+      topic: "t",
+      partitions: 1,
+      recordsPerBatch: 5,
+      pauseMs: 50,
+    });
     const running = producer.run();
     await cluster.scheduler.runFor(3_000);
     expect(cluster.nodeIds.every((id) => isBackInSync(cluster, id))).toBe(true);
@@ -35,7 +49,10 @@ describe("the fault plan", () => {
       }
       await cluster.scheduler.runFor(100);
     }
-    expect(runningOutOfSync, "the victim ran out of sync for a while (the gate was tested)").toBeGreaterThan(10);
+    expect(
+      runningOutOfSync,
+      "the victim ran out of sync for a while (the gate was tested)",
+    ).toBeGreaterThan(10);
     expect(crashedAgain, "crashes resume once the victim is back in sync").toBe(true);
 
     await plan.healAll();

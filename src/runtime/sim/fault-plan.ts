@@ -75,9 +75,13 @@ export class FaultPlan {
    * or its machine's power. step() restarts it later.
    */
   crash(id: number, mode: "process" | "power", tornWriteKeepsBytes?: number): void {
-    if (this.down !== null) throw new Error(`node ${this.down} is down already: one node down at a time`);
+    if (this.down !== null)
+      throw new Error(`node ${this.down} is down already: one node down at a time`);
     if (mode === "power") this.note(`power loss on node ${id} (writes of the last seconds lost)`);
-    else if (tornWriteKeepsBytes !== undefined) this.note(`kill node ${id}'s process in the middle of a write (${tornWriteKeepsBytes} bytes of it kept)`);
+    else if (tornWriteKeepsBytes !== undefined)
+      this.note(
+        `kill node ${id}'s process in the middle of a write (${tornWriteKeepsBytes} bytes of it kept)`,
+      );
     else this.note(`kill node ${id}'s process`);
     this.down = id;
     this.downSinceMs = this.cluster.scheduler.nowMs();
@@ -134,7 +138,8 @@ export function isBackInSync(cluster: SimCluster, nodeId: number): boolean {
     for (const p of cluster.node(id)?.inspect() ?? []) {
       const key = `${p.topic}-${p.partition}`;
       const known = leaders.get(key) ?? null;
-      if (p.role === "leader" && (known === null || p.leaderEpoch > known.leaderEpoch)) leaders.set(key, p);
+      if (p.role === "leader" && (known === null || p.leaderEpoch > known.leaderEpoch))
+        leaders.set(key, p);
       else if (known === null) leaders.set(key, null);
     }
   }

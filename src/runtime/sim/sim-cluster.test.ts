@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
 import { SimCluster } from "./sim-cluster.ts";
-import { batchOf, createTopic, fetchValues, mustConnect, produce, waitForLeaders } from "./testing/cluster-requests.ts";
+import {
+  batchOf,
+  createTopic,
+  fetchValues,
+  mustConnect,
+  produce,
+  waitForLeaders,
+} from "./testing/cluster-requests.ts";
 
-async function readyCluster(seed: number, nodes = 3, properties: Record<string, string> = {}): Promise<SimCluster> {
+async function readyCluster(
+  seed: number,
+  nodes = 3,
+  properties: Record<string, string> = {},
+): Promise<SimCluster> {
   const cluster = new SimCluster({ seed, nodes, properties, keepTelemetry: true });
   await cluster.startAll();
   const ready = await cluster.scheduler.runUntil(
@@ -45,18 +56,40 @@ describe("a simulated three-node cluster", () => {
     const [leader] = (await waitForLeaders(cluster, 1, "rolling"))!;
     const producer = mustConnect(cluster, "producer", leader!);
     for (let i = 0; i < 6; i++) {
-      const answer = await produce(producer, cluster, "rolling", 0, batchOf([`${i}`.repeat(400)]), -1);
+      const answer = await produce(
+        producer,
+        cluster,
+        "rolling",
+        0,
+        batchOf([`${i}`.repeat(400)]),
+        -1,
+      );
       expect(answer.responses[0]!.partitionResponses[0]!.errorCode).toBe(ErrorCode.NONE);
     }
     const events = cluster.telemetry;
-    const about = (kind: string) => events.filter((e) => e.kind === kind && (!("topic" in e) || e.topic === "rolling"));
-    expect(about("request").some((e) => e.kind === "request" && e.apiKey === 0 && e.direction === "in")).toBe(true);
-    expect(about("request").some((e) => e.kind === "request" && e.apiKey === 0 && e.direction === "out")).toBe(true);
+    const about = (kind: string) =>
+      events.filter((e) => e.kind === kind && (!("topic" in e) || e.topic === "rolling"));
+    expect(
+      about("request").some((e) => e.kind === "request" && e.apiKey === 0 && e.direction === "in"),
+    ).toBe(true);
+    expect(
+      about("request").some((e) => e.kind === "request" && e.apiKey === 0 && e.direction === "out"),
+    ).toBe(true);
     expect(about("records-appended").length).toBeGreaterThanOrEqual(6 * 3);
     // Every replica rolls its own segments.
-    expect(new Set(about("segment").filter((e) => e.kind === "segment" && e.action === "rolled").map((e) => e.node)).size).toBe(3);
-    expect(about("partition-role").filter((e) => e.kind === "partition-role" && e.role === "leader")).toHaveLength(1);
-    const lastOffsets = about("log-offsets").filter((e) => e.kind === "log-offsets" && e.node === leader).at(-1);
+    expect(
+      new Set(
+        about("segment")
+          .filter((e) => e.kind === "segment" && e.action === "rolled")
+          .map((e) => e.node),
+      ).size,
+    ).toBe(3);
+    expect(
+      about("partition-role").filter((e) => e.kind === "partition-role" && e.role === "leader"),
+    ).toHaveLength(1);
+    const lastOffsets = about("log-offsets")
+      .filter((e) => e.kind === "log-offsets" && e.node === leader)
+      .at(-1);
     expect(lastOffsets).toMatchObject({ logEndOffset: 6n, highWatermark: 6n });
   }, 60_000);
 });

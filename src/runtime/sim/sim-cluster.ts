@@ -6,11 +6,20 @@
  * browser and Node shells, driven by a seeded random source.
  */
 import { Connection } from "../../client/connection.ts";
-import { BROKER_LISTENER, type Dialer, type DialTarget, type ListenerName } from "../../client/node-requester.ts";
+import {
+  BROKER_LISTENER,
+  type Dialer,
+  type DialTarget,
+  type ListenerName,
+} from "../../client/node-requester.ts";
 import type { Transport } from "../../client/transport.ts";
 import { MemoryFileSystem } from "../../log/fs/memory-file-system.ts";
 import type { TelemetryEvent } from "../../telemetry/telemetry-event.ts";
-import { TICK_INTERVAL_MS, type NodeConfig, type RunningNode } from "../kafka-node/kafka-node-contract.ts";
+import {
+  TICK_INTERVAL_MS,
+  type NodeConfig,
+  type RunningNode,
+} from "../kafka-node/kafka-node-contract.ts";
 import { startKafkaNode } from "../kafka-node/start-kafka-node.ts";
 import type { LinkContext } from "../network/conditioned-transport.ts";
 import { FrameTap } from "../network/frame-tap.ts";
@@ -56,11 +65,22 @@ export class SimCluster {
 
   constructor(readonly options: SimClusterOptions) {
     this.random = seededRandom(options.seed);
-    this.context = { scheduler: this.scheduler, random: this.random, links: this.links, tap: this.tap };
+    this.context = {
+      scheduler: this.scheduler,
+      random: this.random,
+      links: this.links,
+      tap: this.tap,
+    };
     const voterCount = options.voters ?? Math.min(3, options.nodes);
     this.voters = Array.from({ length: voterCount }, (_, i) => i + 1);
     for (let id = 1; id <= options.nodes; id++) {
-      this.nodes.set(id, { id, disk: new MemoryFileSystem(), endpoint: new NetworkEndpoint(id, this.context), running: null, starting: null });
+      this.nodes.set(id, {
+        id,
+        disk: new MemoryFileSystem(),
+        endpoint: new NetworkEndpoint(id, this.context),
+        running: null,
+        starting: null,
+      });
     }
     this.scheduleTicks();
     this.scheduleWriteBack();
@@ -88,7 +108,10 @@ export class SimCluster {
       clusterId: SIM_CLUSTER_ID,
       voters: this.voters,
       properties: this.options.properties ?? {},
-      advertised: { PLAINTEXT: { host: `node-${id}`, port: 9092 }, CONTROLLER: { host: `node-${id}`, port: 9093 } },
+      advertised: {
+        PLAINTEXT: { host: `node-${id}`, port: 9092 },
+        CONTROLLER: { host: `node-${id}`, port: 9093 },
+      },
     };
     node.starting = startKafkaNode(config, {
       clock: this.scheduler,
@@ -139,7 +162,8 @@ export class SimCluster {
 
   /** Cut (or heal) the link between two endpoints, both ways unless `oneWay`. */
   cut(a: EndpointId, b: EndpointId, cut = true, oneWay = false): void {
-    const set = (from: EndpointId, to: EndpointId) => this.links.set(from, to, { ...this.links.get(from, to), cut });
+    const set = (from: EndpointId, to: EndpointId) =>
+      this.links.set(from, to, { ...this.links.get(from, to), cut });
     set(a, b);
     if (!oneWay) set(b, a);
   }
@@ -147,7 +171,11 @@ export class SimCluster {
   /** How a simulated client host opens connections (for a ConnectionPool of its own). */
   clientDialer(clientName: string): Dialer {
     let endpoint = this.clientEndpoints.get(clientName);
-    if (endpoint === undefined) this.clientEndpoints.set(clientName, (endpoint = new NetworkEndpoint(clientName, this.context)));
+    if (endpoint === undefined)
+      this.clientEndpoints.set(
+        clientName,
+        (endpoint = new NetworkEndpoint(clientName, this.context)),
+      );
     const from = endpoint;
     return (target) => this.dial(from, target);
   }
@@ -160,8 +188,17 @@ export class SimCluster {
   /** A client connection from `clientName` to a node's client listener (null if unreachable). */
   connect(clientName: string, nodeId: number): Connection | null {
     let endpoint = this.clientEndpoints.get(clientName);
-    if (endpoint === undefined) this.clientEndpoints.set(clientName, (endpoint = new NetworkEndpoint(clientName, this.context)));
-    const transport = this.dial(endpoint, { nodeId, listener: BROKER_LISTENER, host: `node-${nodeId}`, port: 9092 });
+    if (endpoint === undefined)
+      this.clientEndpoints.set(
+        clientName,
+        (endpoint = new NetworkEndpoint(clientName, this.context)),
+      );
+    const transport = this.dial(endpoint, {
+      nodeId,
+      listener: BROKER_LISTENER,
+      host: `node-${nodeId}`,
+      port: 9092,
+    });
     return transport === null ? null : new Connection(transport, clientName);
   }
 
@@ -180,7 +217,9 @@ export class SimCluster {
   }
 
   private dial(from: NetworkEndpoint, target: DialTarget): Transport | null {
-    return from.dial(target.nodeId, target.listener, () => this.openRaw(from.self, target.nodeId, target.listener));
+    return from.dial(target.nodeId, target.listener, () =>
+      this.openRaw(from.self, target.nodeId, target.listener),
+    );
   }
 
   private openRaw(from: EndpointId, to: number, listener: ListenerName): Transport | null {

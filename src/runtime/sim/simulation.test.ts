@@ -12,7 +12,10 @@ describe("the simulator", () => {
   for (const seed of CI_SEEDS) {
     it(`seed ${seed}: no acknowledged record lost, replicas agree, one leader per epoch, HW never back`, async () => {
       const report = await runSimulation({ seed, ticks: 3000 });
-      expect(report.violations, `seed ${seed}; faults:\n${report.faults.map((f) => `${f.atMs} ${f.description}`).join("\n")}`).toEqual([]);
+      expect(
+        report.violations,
+        `seed ${seed}; faults:\n${report.faults.map((f) => `${f.atMs} ${f.description}`).join("\n")}`,
+      ).toEqual([]);
       expect(report.acknowledgedRecords).toBeGreaterThan(0);
       expect(report.faults.length).toBeGreaterThan(0);
     }, 240_000);

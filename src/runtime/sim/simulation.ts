@@ -45,7 +45,11 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const cluster = new SimCluster({
     seed: options.seed,
     nodes: 3,
-    properties: { "min.insync.replicas": "2", "replica.lag.time.max.ms": "10000", "auto.create.topics.enable": "false" },
+    properties: {
+      "min.insync.replicas": "2",
+      "replica.lag.time.max.ms": "10000",
+      "auto.create.topics.enable": "false",
+    },
   });
   const safety = new SafetyHistory(() => cluster.scheduler.nowMs());
   cluster.onTelemetry((event) => {
@@ -55,15 +59,27 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const violations: string[] = [];
   const faults = new FaultPlan(cluster);
   await cluster.startAll();
-  const ready = await cluster.scheduler.runUntil(() => cluster.nodeIds.every((id) => cluster.node(id)?.status().fenced === false), 60_000);
+  const ready = await cluster.scheduler.runUntil(
+    () => cluster.nodeIds.every((id) => cluster.node(id)?.status().fenced === false),
+    60_000,
+  );
   if (!ready) violations.push("the cluster never unfenced all brokers");
   const created = await createTopic(cluster, 1, TOPIC, partitions, 3);
-  if (created.topics[0]?.errorCode !== 0) violations.push(`creating the topic failed with error ${created.topics[0]?.errorCode}`);
-  if ((await waitForLeaders(cluster, 1, TOPIC)) === null) violations.push("the topic never got leaders");
+  if (created.topics[0]?.errorCode !== 0)
+    violations.push(`creating the topic failed with error ${created.topics[0]?.errorCode}`);
+  if ((await waitForLeaders(cluster, 1, TOPIC)) === null)
+    violations.push("the topic never got leaders");
 
   const producers = Array.from(
     { length: options.producers ?? 2 },
-    (_, i) => new SimProducer(cluster, { name: `producer-${i + 1}`, topic: TOPIC, partitions, recordsPerBatch: RECORDS_PER_BATCH, pauseMs: 50 }),
+    (_, i) =>
+      new SimProducer(cluster, {
+        name: `producer-${i + 1}`,
+        topic: TOPIC,
+        partitions,
+        recordsPerBatch: RECORDS_PER_BATCH,
+        pauseMs: 50,
+      }),
   );
   const running = producers.map((producer) => producer.run());
   const faultEndMs = cluster.scheduler.nowMs() + options.ticks * TICK_INTERVAL_MS;
@@ -76,13 +92,23 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   // get its last batch acknowledged (liveness).
   await cluster.scheduler.runFor(5_000);
   for (const producer of producers) producer.stop();
-  const finished = await cluster.scheduler.runUntil(() => producers.every((p) => p.done), LIVENESS_LIMIT_MS, 100);
-  if (!finished) violations.push(`liveness: the producers did not finish within ${LIVENESS_LIMIT_MS} ms after healing`);
+  const finished = await cluster.scheduler.runUntil(
+    () => producers.every((p) => p.done),
+    LIVENESS_LIMIT_MS,
+    100,
+  );
+  if (!finished)
+    violations.push(
+      `liveness: the producers did not finish within ${LIVENESS_LIMIT_MS} ms after healing`,
+    );
   await cluster.scheduler.runUntil(() => isrsFull(cluster, partitions), 60_000, 100);
   if (finished) await Promise.all(running);
 
   violations.push(...safety.violations);
-  for (const producer of producers) violations.push(...producer.anomalies.map((a) => `${a} (a correct broker never answers this here)`));
+  for (const producer of producers)
+    violations.push(
+      ...producer.anomalies.map((a) => `${a} (a correct broker never answers this here)`),
+    );
   const acknowledged = producers.flatMap((p) => p.acknowledged);
   violations.push(...checkAcknowledgedAndUnique(cluster, TOPIC, partitions, acknowledged));
   violations.push(...checkReplicasAgree(cluster, TOPIC, partitions));
@@ -93,7 +119,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     acknowledgedRecords: acknowledged.reduce((sum, batch) => sum + batch.values.length, 0),
     produceAttempts: producers.reduce((sum, p) => sum + p.attempts, 0),
     produceFailures: Object.fromEntries(
-      [...new Set(producers.flatMap((p) => [...p.failures.keys()]))].map((why) => [why, producers.reduce((sum, p) => sum + (p.failures.get(why) ?? 0), 0)]),
+      [...new Set(producers.flatMap((p) => [...p.failures.keys()]))].map((why) => [
+        why,
+        producers.reduce((sum, p) => sum + (p.failures.get(why) ?? 0), 0),
+      ]),
     ),
     virtualMs: cluster.scheduler.nowMs(),
   };
@@ -108,7 +137,13 @@ function isrsFull(cluster: SimCluster, partitions: number): boolean {
   let full = 0;
   for (const id of cluster.nodeIds) {
     for (const held of cluster.node(id)?.inspect() ?? []) {
-      if (held.topic === TOPIC && held.role === "leader" && held.isr.length === 3 && held.highWatermark === held.logEndOffset) full++;
+      if (
+        held.topic === TOPIC &&
+        held.role === "leader" &&
+        held.isr.length === 3 &&
+        held.highWatermark === held.logEndOffset
+      )
+        full++;
     }
   }
   return full === partitions && cluster.nodeIds.every((id) => isBackInSync(cluster, id));

@@ -4,8 +4,8 @@
  * data plane).
  */
 import * as Comlink from "comlink";
-import { createHandlerRegistry } from "../../broker/default-handlers.ts";
-import { dispatchRequest } from "../../broker/request-dispatcher.ts";
+import { createHandlerRegistry } from "../../server/handler-registry.ts";
+import { dispatchRequest } from "../../server/request-dispatcher.ts";
 import { MessagePortTransport } from "./message-port-transport.ts";
 
 const registry = createHandlerRegistry();

@@ -15,7 +15,11 @@ function isHangUp(data: unknown): data is HangUp {
 
 /** The frame's own buffer when it fills it, else a copy, so it can be transferred. */
 export function transferable(frame: Uint8Array): ArrayBuffer {
-  if (frame.byteOffset === 0 && frame.byteLength === frame.buffer.byteLength && frame.buffer instanceof ArrayBuffer) {
+  if (
+    frame.byteOffset === 0 &&
+    frame.byteLength === frame.buffer.byteLength &&
+    frame.buffer instanceof ArrayBuffer
+  ) {
     return frame.buffer;
   }
   return frame.slice().buffer as ArrayBuffer;

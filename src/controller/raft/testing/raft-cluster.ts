@@ -6,9 +6,9 @@
  * node and drains the microtask queue. Links can be cut (partitions) and nodes killed
  * (links dropped, memory discarded, disk kept as a process crash leaves it) and reopened.
  */
-import { HandlerRegistry } from "../../../broker/handler-registry.ts";
-import { apiVersionsHandler } from "../../../broker/handlers/18-api-versions.ts";
-import { serveConnection } from "../../../broker/serve-connection.ts";
+import { HandlerRegistry } from "../../../server/handler-registry.ts";
+import { apiVersionsHandler } from "../../../server/handlers/18-api-versions.ts";
+import { serveConnection } from "../../../server/serve-connection.ts";
 import { ManualClock } from "../../../client/clock.ts";
 import { ConnectionPool } from "../../../client/connection-pool.ts";
 import { CONTROLLER_LISTENER, type DialTarget } from "../../../client/node-requester.ts";
@@ -107,7 +107,12 @@ export class RaftCluster {
 
   private async open(id: number, fs: MemoryFileSystem): Promise<void> {
     const nodeRandom = seededRandom(Math.floor(this.random() * 2 ** 32));
-    const pool = new ConnectionPool(`raft-${id}`, (target) => this.dial(id, target), (nodeId) => (this.nodes.has(nodeId) ? { host: `node-${nodeId}`, port: 9093 } : null), this.clock);
+    const pool = new ConnectionPool(
+      `raft-${id}`,
+      (target) => this.dial(id, target),
+      (nodeId) => (this.nodes.has(nodeId) ? { host: `node-${nodeId}`, port: 9093 } : null),
+      this.clock,
+    );
     const raft = await RaftNode.open({
       nodeId: id,
       voters: this.options.voters,
@@ -122,9 +127,19 @@ export class RaftCluster {
     });
     const registry = new HandlerRegistry().register(apiVersionsHandler);
     for (const handler of raft.handlers) registry.register(handler);
-    const node: ClusterNode = { id, raft, fs, pool, registry, committed: [], highestHighWatermark: -1n, checkedCommits: 0 };
+    const node: ClusterNode = {
+      id,
+      raft,
+      fs,
+      pool,
+      registry,
+      committed: [],
+      highestHighWatermark: -1n,
+      checkedCommits: 0,
+    };
     raft.onCommit((records) => {
-      for (const record of records) node.committed.push({ offset: record.offset, value: text.decode(record.value) });
+      for (const record of records)
+        node.committed.push({ offset: record.offset, value: text.decode(record.value) });
     });
     this.nodes.set(id, node);
   }
@@ -163,7 +178,10 @@ export class RaftCluster {
   }
 
   isolate(id: number): void {
-    this.partition([id], [...this.nodes.keys()].filter((other) => other !== id));
+    this.partition(
+      [id],
+      [...this.nodes.keys()].filter((other) => other !== id),
+    );
   }
 
   heal(): void {
@@ -212,7 +230,9 @@ export class RaftCluster {
     for (const node of this.liveNodes()) {
       const highWatermark = node.raft!.highWatermark;
       if (highWatermark < node.highestHighWatermark) {
-        throw new Error(`node ${node.id}: HW went back from ${node.highestHighWatermark} to ${highWatermark}`);
+        throw new Error(
+          `node ${node.id}: HW went back from ${node.highestHighWatermark} to ${highWatermark}`,
+        );
       }
       node.highestHighWatermark = highWatermark;
     }
@@ -222,7 +242,9 @@ export class RaftCluster {
         const agreed = this.agreedCommits[node.checkedCommits];
         if (agreed === undefined) this.agreedCommits.push(record);
         else if (agreed.offset !== record.offset || agreed.value !== record.value) {
-          throw new Error(`node ${node.id} committed ${record.offset}=${record.value} as record ${node.checkedCommits}, others ${agreed.offset}=${agreed.value}`);
+          throw new Error(
+            `node ${node.id} committed ${record.offset}=${record.value} as record ${node.checkedCommits}, others ${agreed.offset}=${agreed.value}`,
+          );
         }
       }
     }
@@ -236,7 +258,8 @@ export class RaftCluster {
   async runUntil(done: () => boolean, maxMs: number, what = "condition"): Promise<number> {
     const start = this.clock.nowMs();
     while (!done()) {
-      if (this.clock.nowMs() - start >= maxMs) throw new Error(`${what} not reached within ${maxMs} ms`);
+      if (this.clock.nowMs() - start >= maxMs)
+        throw new Error(`${what} not reached within ${maxMs} ms`);
       await this.step();
     }
     return this.clock.nowMs() - start;
@@ -260,7 +283,9 @@ export class RaftCluster {
     const leader = this.raft(leaders[0]!);
     return this.liveNodes()
       .filter((node) => among.includes(node.id))
-      .every((node) => node.raft!.leaderId === leader.leaderId && node.raft!.epoch === leader.epoch);
+      .every(
+        (node) => node.raft!.leaderId === leader.leaderId && node.raft!.epoch === leader.epoch,
+      );
   }
 
   async awaitStableLeader(maxMs: number, among?: number[]): Promise<number> {
@@ -284,7 +309,9 @@ export class RaftCluster {
   async append(values: string[]): Promise<bigint> {
     const leaders = this.leaders();
     if (leaders.length !== 1) throw new Error(`expected one leader, found ${leaders.join(",")}`);
-    const appended = this.raft(leaders[0]!).append(values.map((value) => new TextEncoder().encode(value)));
+    const appended = this.raft(leaders[0]!).append(
+      values.map((value) => new TextEncoder().encode(value)),
+    );
     await this.settle();
     return appended;
   }
@@ -293,17 +320,33 @@ export class RaftCluster {
    * Send one request to a node's CONTROLLER listener from an outside client (as
    * kafka-metadata-quorum would), stepping time until it is answered.
    */
-  async request<Response>(target: number, apiKey: number, apiVersion: number, body: unknown, maxMs = 5000): Promise<Response> {
-    const admin = new ConnectionPool("admin", (dialed) => this.dial(-1, dialed), () => ({ host: "node", port: 9093 }), this.clock);
-    let outcome: { ok: true; value: Response } | { ok: false; error: unknown } | null = null;
-    admin.request<Response>(target, CONTROLLER_LISTENER, apiKey, apiVersion, body, { timeoutMs: maxMs }).then(
-      (value) => (outcome = { ok: true, value }),
-      (error: unknown) => (outcome = { ok: false, error }),
+  async request<Response>(
+    target: number,
+    apiKey: number,
+    apiVersion: number,
+    body: unknown,
+    maxMs = 5000,
+  ): Promise<Response> {
+    const admin = new ConnectionPool(
+      "admin",
+      (dialed) => this.dial(-1, dialed),
+      () => ({ host: "node", port: 9093 }),
+      this.clock,
     );
+    let outcome: { ok: true; value: Response } | { ok: false; error: unknown } | null = null;
+    admin
+      .request<Response>(target, CONTROLLER_LISTENER, apiKey, apiVersion, body, {
+        timeoutMs: maxMs,
+      })
+      .then(
+        (value) => (outcome = { ok: true, value }),
+        (error: unknown) => (outcome = { ok: false, error }),
+      );
     await this.settle();
     await this.runUntil(() => outcome !== null, maxMs, "an answer");
     admin.closeAll();
-    const settled = outcome as unknown as { ok: true; value: Response } | { ok: false; error: unknown };
+    const settled = outcome as unknown as
+      { ok: true; value: Response } | { ok: false; error: unknown };
     if (!settled.ok) throw settled.error;
     return settled.value;
   }

@@ -20,20 +20,28 @@ export class SafetyHistory {
   observe(event: TelemetryEvent): void {
     switch (event.kind) {
       case "raft":
-        if (event.role === "leader") this.once(this.raftLeaders, String(event.epoch), event.node, `Raft term ${event.epoch}`);
+        if (event.role === "leader")
+          this.once(this.raftLeaders, String(event.epoch), event.node, `Raft term ${event.epoch}`);
         return;
       case "partition-role": {
         const key = `${event.node}/${event.topic}-${event.partition}`;
         if (event.role === "leader") {
           this.leading.set(key, event.leaderEpoch);
-          this.once(this.partitionLeaders, `${event.topic}-${event.partition}@${event.leaderEpoch}`, event.node, `${event.topic}-${event.partition} leader epoch ${event.leaderEpoch}`);
+          this.once(
+            this.partitionLeaders,
+            `${event.topic}-${event.partition}@${event.leaderEpoch}`,
+            event.node,
+            `${event.topic}-${event.partition} leader epoch ${event.leaderEpoch}`,
+          );
         } else this.leading.delete(key);
         return;
       }
       case "node":
         // A restarted node starts over: whatever it led before is not "the same leadership".
-        for (const key of [...this.leading.keys()]) if (key.startsWith(`${event.node}/`)) this.leading.delete(key);
-        for (const key of [...this.leaderHighWatermarks.keys()]) if (key.startsWith(`${event.node}/`)) this.leaderHighWatermarks.delete(key);
+        for (const key of [...this.leading.keys()])
+          if (key.startsWith(`${event.node}/`)) this.leading.delete(key);
+        for (const key of [...this.leaderHighWatermarks.keys()])
+          if (key.startsWith(`${event.node}/`)) this.leaderHighWatermarks.delete(key);
         return;
       case "log-offsets": {
         const key = `${event.node}/${event.topic}-${event.partition}`;
@@ -42,7 +50,9 @@ export class SafetyHistory {
         const hwKey = `${key}@${epoch}`;
         const before = this.leaderHighWatermarks.get(hwKey);
         if (before !== undefined && event.highWatermark < before) {
-          this.violations.push(`at ${this.now()} ms node ${event.node}'s HW of ${event.topic}-${event.partition} went back from ${before} to ${event.highWatermark} in leader epoch ${epoch}`);
+          this.violations.push(
+            `at ${this.now()} ms node ${event.node}'s HW of ${event.topic}-${event.partition} went back from ${before} to ${event.highWatermark} in leader epoch ${epoch}`,
+          );
         }
         this.leaderHighWatermarks.set(hwKey, event.highWatermark);
         return;
@@ -55,7 +65,9 @@ export class SafetyHistory {
   private once(map: Map<string, number>, key: string, node: number, what: string): void {
     const existing = map.get(key);
     if (existing !== undefined && existing !== node) {
-      this.violations.push(`at ${this.now()} ms ${what} has two leaders: node ${existing} and node ${node}`);
+      this.violations.push(
+        `at ${this.now()} ms ${what} has two leaders: node ${existing} and node ${node}`,
+      );
     }
     map.set(key, node);
   }

@@ -26,14 +26,26 @@ export async function createTopic(
   const connection = mustConnect(cluster, "admin", via);
   return cluster.runWhile(
     connection.request<CreateTopicsResponse>(ApiKey.CreateTopics, 7, {
-      topics: [{ name, numPartitions, replicationFactor, assignments: [], configs: Object.entries(configs).map(([name, value]) => ({ name, value })) }],
+      topics: [
+        {
+          name,
+          numPartitions,
+          replicationFactor,
+          assignments: [],
+          configs: Object.entries(configs).map(([name, value]) => ({ name, value })),
+        },
+      ],
       timeoutMs: 30_000,
       validateOnly: false,
     }),
   );
 }
 
-export async function metadata(cluster: SimCluster, via: number, topics: string[] | null): Promise<MetadataResponse> {
+export async function metadata(
+  cluster: SimCluster,
+  via: number,
+  topics: string[] | null,
+): Promise<MetadataResponse> {
   const connection = mustConnect(cluster, "admin", via);
   return cluster.runWhile(
     connection.request<MetadataResponse>(ApiKey.Metadata, 12, {
@@ -46,23 +58,41 @@ export async function metadata(cluster: SimCluster, via: number, topics: string[
 }
 
 /** The leader of each partition of `topic`, once every partition has one (null if not within `limitMs`). */
-export async function waitForLeaders(cluster: SimCluster, via: number, topic: string, limitMs = 20_000): Promise<number[] | null> {
+export async function waitForLeaders(
+  cluster: SimCluster,
+  via: number,
+  topic: string,
+  limitMs = 20_000,
+): Promise<number[] | null> {
   const deadline = cluster.scheduler.nowMs() + limitMs;
   while (cluster.scheduler.nowMs() < deadline) {
     const answer = await metadata(cluster, via, [topic]).catch(() => null);
     const partitions = answer?.topics[0]?.partitions ?? [];
-    if (answer?.topics[0]?.errorCode === 0 && partitions.length > 0 && partitions.every((p) => p.leaderId >= 0)) {
-      return [...partitions].sort((a, b) => a.partitionIndex - b.partitionIndex).map((p) => p.leaderId);
+    if (
+      answer?.topics[0]?.errorCode === 0 &&
+      partitions.length > 0 &&
+      partitions.every((p) => p.leaderId >= 0)
+    ) {
+      return [...partitions]
+        .sort((a, b) => a.partitionIndex - b.partitionIndex)
+        .map((p) => p.leaderId);
     }
     await cluster.scheduler.runFor(100);
   }
   return null;
 }
 
-export function batchOf(values: string[], producer?: { producerId: bigint; producerEpoch: number; baseSequence: number }): Uint8Array {
+export function batchOf(
+  values: string[],
+  producer?: { producerId: bigint; producerEpoch: number; baseSequence: number },
+): Uint8Array {
   const encoded = encodeRecordBatch({
     ...producer,
-    records: values.map((value) => ({ key: null, value: new TextEncoder().encode(value), timestamp: 0n })),
+    records: values.map((value) => ({
+      key: null,
+      value: new TextEncoder().encode(value),
+      timestamp: 0n,
+    })),
   });
   if (!encoded.ok) throw encoded.error;
   return encoded.value;
@@ -87,7 +117,13 @@ export async function produce(
   );
 }
 
-export async function fetchValues(connection: Connection, cluster: SimCluster, topic: string, partition: number, offset: bigint): Promise<{ errorCode: number; highWatermark: bigint; values: string[] }> {
+export async function fetchValues(
+  connection: Connection,
+  cluster: SimCluster,
+  topic: string,
+  partition: number,
+  offset: bigint,
+): Promise<{ errorCode: number; highWatermark: bigint; values: string[] }> {
   const response = await cluster.runWhile(
     connection.request<FetchResponse>(ApiKey.Fetch, 11, {
       ...defaultFetchRequest(),
@@ -97,7 +133,23 @@ export async function fetchValues(connection: Connection, cluster: SimCluster, t
       maxBytes: 1 << 20,
       sessionId: 0,
       sessionEpoch: -1,
-      topics: [{ topic, topicId: "AAAAAAAAAAAAAAAAAAAAAA", partitions: [{ partition, currentLeaderEpoch: -1, fetchOffset: offset, lastFetchedEpoch: -1, logStartOffset: -1n, partitionMaxBytes: 1 << 20, replicaDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA" }] }],
+      topics: [
+        {
+          topic,
+          topicId: "AAAAAAAAAAAAAAAAAAAAAA",
+          partitions: [
+            {
+              partition,
+              currentLeaderEpoch: -1,
+              fetchOffset: offset,
+              lastFetchedEpoch: -1,
+              logStartOffset: -1n,
+              partitionMaxBytes: 1 << 20,
+              replicaDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
+            },
+          ],
+        },
+      ],
     }),
   );
   const data = response.responses[0]!.partitions[0]!;
@@ -107,7 +159,8 @@ export async function fetchValues(connection: Connection, cluster: SimCluster, t
     const decoded = decodeRecordBatch(data.records!, { position: entry.header.position });
     if (!decoded.ok) break;
     for (const record of decoded.value.records) {
-      if (record.offset >= offset) values.push(new TextDecoder().decode(record.value ?? new Uint8Array(0)));
+      if (record.offset >= offset)
+        values.push(new TextDecoder().decode(record.value ?? new Uint8Array(0)));
     }
   }
   return { errorCode: data.errorCode, highWatermark: data.highWatermark, values };

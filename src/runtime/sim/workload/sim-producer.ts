@@ -47,7 +47,12 @@ export class SimProducer {
     private readonly cluster: SimCluster,
     private readonly options: SimProducerOptions,
   ) {
-    this.pool = new ConnectionPool(options.name, cluster.clientDialer(options.name), (id) => ({ host: `node-${id}`, port: 9092 }), cluster.scheduler);
+    this.pool = new ConnectionPool(
+      options.name,
+      cluster.clientDialer(options.name),
+      (id) => ({ host: `node-${id}`, port: 9092 }),
+      cluster.scheduler,
+    );
   }
 
   private stopRequested = false;
@@ -72,7 +77,10 @@ export class SimProducer {
       for (let n = 0; !this.stopRequested; n++) {
         const partition = n % this.options.partitions;
         const sequence = this.sequences.get(partition) ?? 0;
-        const values = Array.from({ length: this.options.recordsPerBatch }, (_, i) => `${this.options.name}-${partition}-${sequence + i}`);
+        const values = Array.from(
+          { length: this.options.recordsPerBatch },
+          (_, i) => `${this.options.name}-${partition}-${sequence + i}`,
+        );
         const baseOffset = await this.sendUntilAcknowledged(partition, sequence, values);
         this.sequences.set(partition, sequence + values.length);
         this.acknowledged.push({ partition, baseOffset, values });
@@ -100,7 +108,14 @@ export class SimProducer {
 
   private async initProducerId(): Promise<void> {
     const answer = await this.pool
-      .request<InitProducerIdResponse>(this.anyNode(), BROKER_LISTENER, ApiKey.InitProducerId, 4, { transactionalId: null, transactionTimeoutMs: 60_000, producerId: -1n, producerEpoch: -1 }, { timeoutMs: this.timeoutMs() })
+      .request<InitProducerIdResponse>(
+        this.anyNode(),
+        BROKER_LISTENER,
+        ApiKey.InitProducerId,
+        4,
+        { transactionalId: null, transactionTimeoutMs: 60_000, producerId: -1n, producerEpoch: -1 },
+        { timeoutMs: this.timeoutMs() },
+      )
       .catch(() => null);
     if (answer !== null && answer.errorCode === ErrorCode.NONE) this.producerId = answer.producerId;
     else await this.pause(100);
@@ -108,17 +123,37 @@ export class SimProducer {
 
   private async refreshMetadata(): Promise<void> {
     const answer = await this.pool
-      .request<MetadataResponse>(this.anyNode(), BROKER_LISTENER, ApiKey.Metadata, 12, { topics: [{ name: this.options.topic, topicId: "AAAAAAAAAAAAAAAAAAAAAA" }], allowAutoTopicCreation: false, includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false }, { timeoutMs: this.timeoutMs() })
+      .request<MetadataResponse>(
+        this.anyNode(),
+        BROKER_LISTENER,
+        ApiKey.Metadata,
+        12,
+        {
+          topics: [{ name: this.options.topic, topicId: "AAAAAAAAAAAAAAAAAAAAAA" }],
+          allowAutoTopicCreation: false,
+          includeClusterAuthorizedOperations: false,
+          includeTopicAuthorizedOperations: false,
+        },
+        { timeoutMs: this.timeoutMs() },
+      )
       .catch(() => null);
-    for (const partition of answer?.topics[0]?.partitions ?? []) this.leaders.set(partition.partitionIndex, partition.leaderId);
+    for (const partition of answer?.topics[0]?.partitions ?? [])
+      this.leaders.set(partition.partitionIndex, partition.leaderId);
   }
 
-  private async sendUntilAcknowledged(partition: number, sequence: number, values: string[]): Promise<bigint> {
+  private async sendUntilAcknowledged(
+    partition: number,
+    sequence: number,
+    values: string[],
+  ): Promise<bigint> {
     const encoded = encodeRecordBatch({
       producerId: this.producerId,
       producerEpoch: 0,
       baseSequence: sequence,
-      records: values.map((value) => ({ value: new TextEncoder().encode(value), timestamp: BigInt(this.cluster.scheduler.nowMs()) })),
+      records: values.map((value) => ({
+        value: new TextEncoder().encode(value),
+        timestamp: BigInt(this.cluster.scheduler.nowMs()),
+      })),
     });
     if (!encoded.ok) throw encoded.error;
     for (;;) {
@@ -130,13 +165,38 @@ export class SimProducer {
         continue;
       }
       const answer = await this.pool
-        .request<ProduceResponse>(leader, BROKER_LISTENER, ApiKey.Produce, 9, { transactionalId: null, acks: -1, timeoutMs: this.timeoutMs(), topicData: [{ name: this.options.topic, partitionData: [{ index: partition, records: encoded.value }] }] }, { timeoutMs: this.timeoutMs() + 1000 })
+        .request<ProduceResponse>(
+          leader,
+          BROKER_LISTENER,
+          ApiKey.Produce,
+          9,
+          {
+            transactionalId: null,
+            acks: -1,
+            timeoutMs: this.timeoutMs(),
+            topicData: [
+              {
+                name: this.options.topic,
+                partitionData: [{ index: partition, records: encoded.value }],
+              },
+            ],
+          },
+          { timeoutMs: this.timeoutMs() + 1000 },
+        )
         .catch(() => null);
       const result = answer?.responses[0]?.partitionResponses[0];
       if (result !== undefined && result.errorCode === ErrorCode.NONE) return result.baseOffset;
-      const why = result === undefined ? (answer === null ? "no answer" : "empty answer") : (ERRORS.get(result.errorCode)?.name ?? String(result.errorCode));
+      const why =
+        result === undefined
+          ? answer === null
+            ? "no answer"
+            : "empty answer"
+          : (ERRORS.get(result.errorCode)?.name ?? String(result.errorCode));
       this.failures.set(why, (this.failures.get(why) ?? 0) + 1);
-      if (result?.errorCode === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER || result?.errorCode === ErrorCode.INVALID_PRODUCER_EPOCH) {
+      if (
+        result?.errorCode === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER ||
+        result?.errorCode === ErrorCode.INVALID_PRODUCER_EPOCH
+      ) {
         this.anomalies.push(`${values[0]}: error ${result.errorCode} at sequence ${sequence}`);
       }
       this.leaders.delete(partition);

@@ -4,7 +4,7 @@ import { ErrorCode } from "../protocol/generated/error-codes.ts";
 import type { ApiVersionsResponse } from "../protocol/generated/messages/api-versions-response.ts";
 import { decodeResponse, encodeRequestFrame, frameBody } from "../protocol/frames.ts";
 import { Writer } from "../protocol/primitives/writer.ts";
-import { createHandlerRegistry } from "./default-handlers.ts";
+import { createHandlerRegistry } from "./handler-registry.ts";
 import { HandlerRegistry } from "./handler-registry.ts";
 import { apiVersionsHandler } from "./handlers/18-api-versions.ts";
 import { dispatchRequest } from "./request-dispatcher.ts";
@@ -25,7 +25,12 @@ async function answer(frame: Uint8Array, version: number): Promise<ApiVersionsRe
  * A request frame with any api key and version, which our own encoder would refuse: a
  * header (v2, with its empty tagged-field section, when `flexibleHeader`) and no body.
  */
-function rawRequest(apiKey: number, apiVersion: number, correlationId: number, flexibleHeader = false): Uint8Array {
+function rawRequest(
+  apiKey: number,
+  apiVersion: number,
+  correlationId: number,
+  flexibleHeader = false,
+): Uint8Array {
   const w = new Writer();
   w.int32(0).int16(apiKey).int16(apiVersion).int32(correlationId).string("test");
   if (flexibleHeader) w.unsignedVarint(0);
@@ -36,15 +41,22 @@ function rawRequest(apiKey: number, apiVersion: number, correlationId: number, f
 describe("the request dispatcher", () => {
   it("answers ApiVersions at every version with what the registry holds", async () => {
     for (let version = 0; version <= 4; version++) {
-      const frame = encodeRequestFrame({ apiKey: ApiKey.ApiVersions, apiVersion: version, correlationId: 7, clientId: "t" }, {
-        clientSoftwareName: "test",
-        clientSoftwareVersion: "1",
-      });
+      const frame = encodeRequestFrame(
+        { apiKey: ApiKey.ApiVersions, apiVersion: version, correlationId: 7, clientId: "t" },
+        {
+          clientSoftwareName: "test",
+          clientSoftwareVersion: "1",
+        },
+      );
       const response = await answer(frame, version);
       expect(response.errorCode).toBe(ErrorCode.NONE);
-      expect(response.apiKeys.map(({ apiKey, minVersion, maxVersion }) => ({ apiKey, minVersion, maxVersion }))).toEqual(
-        registry.supportedVersions(),
-      );
+      expect(
+        response.apiKeys.map(({ apiKey, minVersion, maxVersion }) => ({
+          apiKey,
+          minVersion,
+          maxVersion,
+        })),
+      ).toEqual(registry.supportedVersions());
     }
   });
 
@@ -55,14 +67,26 @@ describe("the request dispatcher", () => {
   });
 
   it("hangs up on an unknown API, an unsupported request, and garbage", async () => {
-    expect((await dispatchRequest(registry, rawRequest(999, 0, 1), undefined)).kind).toBe("disconnect");
-    expect((await dispatchRequest(registry, rawRequest(ApiKey.Produce, 9, 1), undefined)).kind).toBe("disconnect");
-    expect((await dispatchRequest(registry, new Uint8Array([0, 0, 0, 3, 1, 2, 3]), undefined)).kind).toBe("disconnect");
-    expect((await dispatchRequest(registry, new Uint8Array([0xff, 0xff, 0xff, 0xff]), undefined)).kind).toBe("disconnect");
+    expect((await dispatchRequest(registry, rawRequest(999, 0, 1), undefined)).kind).toBe(
+      "disconnect",
+    );
+    expect(
+      (await dispatchRequest(registry, rawRequest(ApiKey.Produce, 9, 1), undefined)).kind,
+    ).toBe("disconnect");
+    expect(
+      (await dispatchRequest(registry, new Uint8Array([0, 0, 0, 3, 1, 2, 3]), undefined)).kind,
+    ).toBe("disconnect");
+    expect(
+      (await dispatchRequest(registry, new Uint8Array([0xff, 0xff, 0xff, 0xff]), undefined)).kind,
+    ).toBe("disconnect");
   });
 
   it("refuses to register a handler twice or beyond its codec's versions", async () => {
-    expect(() => new HandlerRegistry().register(apiVersionsHandler).register(apiVersionsHandler)).toThrow(/twice/);
-    expect(() => new HandlerRegistry().register({ ...apiVersionsHandler, maxVersion: 99 })).toThrow(/claims/);
+    expect(() =>
+      new HandlerRegistry().register(apiVersionsHandler).register(apiVersionsHandler),
+    ).toThrow(/twice/);
+    expect(() => new HandlerRegistry().register({ ...apiVersionsHandler, maxVersion: 99 })).toThrow(
+      /claims/,
+    );
   });
 });

@@ -19,7 +19,10 @@ export interface Handler<Request = never, Response = unknown, Services = unknown
   apiKey: number;
   minVersion: number;
   maxVersion: number;
-  handle(request: Request, context: RequestContext<Services>): Response | NoResponse | Promise<Response | NoResponse>;
+  handle(
+    request: Request,
+    context: RequestContext<Services>,
+  ): Response | NoResponse | Promise<Response | NoResponse>;
 }
 
 /** What a handler returns when Kafka sends no response at all (Produce with acks=0). */

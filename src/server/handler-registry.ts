@@ -4,6 +4,7 @@
  */
 import { APIS } from "../protocol/generated/api-table.ts";
 import type { Handler } from "./handler.ts";
+import { apiVersionsHandler } from "./handlers/18-api-versions.ts";
 
 export interface SupportedVersions {
   apiKey: number;
@@ -18,7 +19,10 @@ export class HandlerRegistry<Services = unknown> {
     const api = APIS.get(handler.apiKey);
     if (api === undefined) throw new Error(`no codec for API key ${handler.apiKey}`);
     if (this.handlers.has(handler.apiKey)) throw new Error(`${api.name} is registered twice`);
-    if (handler.minVersion < api.request.minVersion || handler.maxVersion > api.request.maxVersion) {
+    if (
+      handler.minVersion < api.request.minVersion ||
+      handler.maxVersion > api.request.maxVersion
+    ) {
       throw new Error(
         `${api.name} handler claims v${handler.minVersion}-${handler.maxVersion}, codecs have v${api.request.minVersion}-${api.request.maxVersion}`,
       );
@@ -42,4 +46,9 @@ export class HandlerRegistry<Services = unknown> {
       .map(({ apiKey, minVersion, maxVersion }) => ({ apiKey, minVersion, maxVersion }))
       .sort((a, b) => a.apiKey - b.apiKey);
   }
+}
+
+/** Just ApiVersions: what a listener answers before it serves anything else. */
+export function createHandlerRegistry(): HandlerRegistry {
+  return new HandlerRegistry().register(apiVersionsHandler);
 }

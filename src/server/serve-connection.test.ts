@@ -3,17 +3,21 @@ import { Connection, ConnectionError } from "../client/connection.ts";
 import { transportPair } from "../client/testing/in-memory-transport.ts";
 import { ApiKey } from "../protocol/generated/api-table.ts";
 import type { ApiVersionsResponse } from "../protocol/generated/messages/api-versions-response.ts";
-import { createHandlerRegistry } from "./default-handlers.ts";
+import { createHandlerRegistry } from "./handler-registry.ts";
 import { serveConnection } from "./serve-connection.ts";
 
 describe("serveConnection", () => {
   it("answers pipelined requests in order", async () => {
     const [client, server] = transportPair();
     const seen: string[] = [];
-    serveConnection(server, createHandlerRegistry(), undefined, { observe: (direction) => seen.push(direction) });
+    serveConnection(server, createHandlerRegistry(), undefined, {
+      observe: (direction) => seen.push(direction),
+    });
     const connection = new Connection(client, "test");
     const answers = await Promise.all(
-      [4, 3, 2].map((version) => connection.request<ApiVersionsResponse>(ApiKey.ApiVersions, version, {})),
+      [4, 3, 2].map((version) =>
+        connection.request<ApiVersionsResponse>(ApiKey.ApiVersions, version, {}),
+      ),
     );
     expect(answers.every((answer) => answer.errorCode === 0)).toBe(true);
     expect(seen).toEqual(["in", "out", "in", "out", "in", "out"]);
@@ -26,6 +30,10 @@ describe("serveConnection", () => {
     const results = await Promise.allSettled(
       [0, 1, 2, 3, 4, 5].map(() => connection.request(ApiKey.ApiVersions, 3, {})),
     );
-    expect(results.some((result) => result.status === "rejected" && result.reason instanceof ConnectionError)).toBe(true);
+    expect(
+      results.some(
+        (result) => result.status === "rejected" && result.reason instanceof ConnectionError,
+      ),
+    ).toBe(true);
   });
 });

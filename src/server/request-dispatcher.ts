@@ -30,7 +30,10 @@ export async function dispatchRequest<Services>(
     const { meta, error } = decoded.failure;
     if (meta !== null && meta.apiKey === ApiKey.ApiVersions) {
       const answer = apiVersionsResponse(registry, ErrorCode.UNSUPPORTED_VERSION);
-      return { kind: "respond", frame: encodeResponseFrame(meta.apiKey, 0, meta.correlationId, answer) };
+      return {
+        kind: "respond",
+        frame: encodeResponseFrame(meta.apiKey, 0, meta.correlationId, answer),
+      };
     }
     return { kind: "disconnect", reason: error.message };
   }
@@ -39,11 +42,20 @@ export async function dispatchRequest<Services>(
   if (handler === undefined || !registry.supports(meta.apiKey, meta.apiVersion)) {
     if (meta.apiKey === ApiKey.ApiVersions) {
       const answer = apiVersionsResponse(registry, ErrorCode.UNSUPPORTED_VERSION);
-      return { kind: "respond", frame: encodeResponseFrame(meta.apiKey, 0, meta.correlationId, answer) };
+      return {
+        kind: "respond",
+        frame: encodeResponseFrame(meta.apiKey, 0, meta.correlationId, answer),
+      };
     }
-    return { kind: "disconnect", reason: `API ${meta.apiKey} v${meta.apiVersion} is not supported` };
+    return {
+      kind: "disconnect",
+      reason: `API ${meta.apiKey} v${meta.apiVersion} is not supported`,
+    };
   }
   const response = await handler.handle(request as never, { meta, registry, services });
   if (response === NO_RESPONSE) return { kind: "silent" };
-  return { kind: "respond", frame: encodeResponseFrame(meta.apiKey, meta.apiVersion, meta.correlationId, response) };
+  return {
+    kind: "respond",
+    frame: encodeResponseFrame(meta.apiKey, meta.apiVersion, meta.correlationId, response),
+  };
 }

@@ -13,7 +13,10 @@ import {
 import { defineHandler } from "../handler.ts";
 import type { HandlerRegistry } from "../handler-registry.ts";
 
-export function apiVersionsResponse<S>(registry: HandlerRegistry<S>, errorCode: number): ApiVersionsResponse {
+export function apiVersionsResponse<S>(
+  registry: HandlerRegistry<S>,
+  errorCode: number,
+): ApiVersionsResponse {
   return {
     ...defaultApiVersionsResponse(),
     errorCode,
