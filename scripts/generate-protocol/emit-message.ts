@@ -105,6 +105,7 @@ function decodeValue(type: FieldType, nullable: string, what: string, ctx: Conte
       if (numeric !== undefined) return `r.${numeric}()`;
       if (type.name === "uuid") return "readUuid(r)";
       if (type.name === "string") return `readString(r, ${flexible}, ${nullable}, "${what}")${cast}`;
+      if (type.name === "records") return `readRecords(r, ${flexible}, ${nullable}, "${what}")${cast}`;
       return `readBytes(r, ${flexible}, ${nullable}, "${what}")${cast}`;
     }
   }
@@ -264,6 +265,7 @@ export function emitMessage(message: MessageModel): string {
     "readArray",
     "readBytes",
     "readNullableStruct",
+    "readRecords",
     "readString",
     "readTaggedFields",
     "readUuid",

@@ -79,6 +79,27 @@ export function readBytes(
   return value === null ? null : new Uint8Array(value);
 }
 
+/**
+ * A records field (record batches in Produce requests and Fetch responses): unlike other
+ * bytes it is not copied. It is most of its frame, so the view keeps little else alive,
+ * and every hop of a record — produce, replicate, consume — would otherwise copy it again.
+ * Frames handed to a decoder own their buffer (the frame splitter copies), so the view
+ * never changes under its reader.
+ */
+export function readRecords(
+  r: Reader,
+  flexible: boolean,
+  nullable: boolean,
+  what: string,
+): Uint8Array | null {
+  const value = flexible ? r.compactNullableBytes() : r.nullableBytes();
+  if (value === null && !nullable) {
+    r.fail("invalid-value", `${what} is null`);
+    return new Uint8Array(0);
+  }
+  return value;
+}
+
 export function writeUuid(w: Writer, value: Uuid, what: string): void {
   const bytes = uuidToBytes(value);
   if (bytes === null) throw new EncodeError(`${what} is not a Kafka Uuid: "${value}"`);

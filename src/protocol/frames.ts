@@ -23,12 +23,24 @@ export interface RequestMeta {
 }
 
 /** Write `size` then what `writeBody` writes, patching the size afterwards. */
+/**
+ * Every frame is written into one reused writer and copied out once: growing a fresh
+ * writer from a few bytes to a 16 KiB Produce frame would copy it about three times over.
+ * Encoding is synchronous, so one writer is never used by two frames at once. A writer
+ * grown past KEEP_FRAME_WRITER_BYTES is let go, so one huge frame does not pin its memory.
+ */
+const KEEP_FRAME_WRITER_BYTES = 4 << 20;
+let frameWriter = new Writer(64 << 10);
+
 function sized(writeBody: (w: Writer) => void): Uint8Array {
-  const w = new Writer(128);
+  const w = frameWriter;
+  w.reset();
   w.int32(0);
   writeBody(w);
   w.patchInt32(0, w.position - 4);
-  return w.finish();
+  const frame = w.finish();
+  if (w.capacity > KEEP_FRAME_WRITER_BYTES) frameWriter = new Writer(64 << 10);
+  return frame;
 }
 
 function apiOf(apiKey: number) {

@@ -13,7 +13,7 @@ import type { FileSystem } from "../../log/fs/file-system.ts";
 import type { LogManager } from "../../log/log-manager.ts";
 import { partitionDirectory } from "../../log/segment-files.ts";
 import type { BrokerConfig } from "../../metadata/configs/broker-configs.ts";
-import { effectiveTopicConfig, logConfigOf } from "../../metadata/configs/topic-configs.ts";
+import { effectiveTopicConfig, logConfigOf, TOPIC_CONFIGS } from "../../metadata/configs/topic-configs.ts";
 import type { MetadataImage, PartitionImage } from "../../metadata/metadata-image.ts";
 import type { TelemetrySink } from "../../telemetry/telemetry-event.ts";
 import { ProducerStateManager } from "../producer-state/producer-state-manager.ts";
@@ -47,6 +47,7 @@ export class ReplicaManager {
   private metadataChain: Promise<void> = Promise.resolve();
   private readonly roleListeners: RoleChangeListener[] = [];
   private image: MetadataImage | null = null;
+  private readonly topicConfigs = new Map<string, ReadonlyMap<string, string>>();
 
   private constructor(readonly options: ReplicaManagerOptions) {}
 
@@ -78,16 +79,24 @@ export class ReplicaManager {
   /** Follow a new metadata image: open, re-role or remove partitions. Runs one at a time. */
   applyMetadata(image: MetadataImage): Promise<void> {
     this.image = image;
+    this.topicConfigs.clear();
     this.metadataChain = this.metadataChain.then(() => this.reconcile(image));
     return this.metadataChain;
   }
 
-  /** Effective min.insync.replicas etc. for a topic. */
-  topicConfig(topic: string): Map<string, string> {
-    const image = this.image;
-    const overrides = image?.topicConfigs(topic) ?? new Map<string, string>();
-    const brokerDefaults = new Map<string, string>(Object.entries(this.brokerDefaults()));
-    return effectiveTopicConfig(overrides, brokerDefaults);
+  /**
+   * A topic's effective configs: its overrides, else the broker-level setting of their
+   * synonym (log.retention.ms for retention.ms, ...), else Kafka's default. Asked on every
+   * append and every purgatory check, so kept until the metadata changes.
+   */
+  topicConfig(topic: string): ReadonlyMap<string, string> {
+    let effective = this.topicConfigs.get(topic);
+    if (effective === undefined) {
+      const overrides = this.image?.topicConfigs(topic) ?? new Map<string, string>();
+      effective = effectiveTopicConfig(overrides, this.brokerDefaults());
+      this.topicConfigs.set(topic, effective);
+    }
+    return effective;
   }
 
   /** Something happened on a partition (append, HW move, role change): wake its waiters. */
@@ -193,17 +202,16 @@ export class ReplicaManager {
     await this.options.logs.shutdown();
   }
 
-  private brokerDefaults(): Record<string, string> {
-    const result: Record<string, string> = {};
-    for (const name of [
-      "min.insync.replicas",
-      "unclean.leader.election.enable",
-      "message.max.bytes",
-    ]) {
-      result[name] = this.options.config.string(name);
+  private brokerDefaults(): Map<string, string> {
+    const defaults = new Map<string, string>();
+    for (const definition of TOPIC_CONFIGS) {
+      const synonym = definition.brokerSynonym;
+      const value = synonym === undefined ? undefined : this.options.config.setValue(synonym);
+      if (synonym !== undefined && value !== undefined) defaults.set(synonym, value);
     }
-    return result;
+    return defaults;
   }
+
 
   private async reconcile(image: MetadataImage): Promise<void> {
     const now = this.options.clock.nowMs();

@@ -74,6 +74,11 @@ export class BrokerConfig {
     return value;
   }
 
+  /** The value set for `name` (a cluster-wide dynamic default, else the node's property), or undefined. */
+  setValue(name: string): string | undefined {
+    return this.dynamicDefaults().get(name) ?? this.properties[name];
+  }
+
   /** The node's own property (server.properties, the shell's settings), or undefined when it sets none. */
   staticValue(name: string): string | undefined {
     return this.properties[name];

@@ -168,6 +168,16 @@ export class Writer {
     this.view.setUint32(at, value);
   }
 
+  /** Start over, keeping the buffer: a writer reused for many messages grows only once. */
+  reset(): void {
+    this.length = 0;
+  }
+
+  /** Bytes the buffer holds now, written or not. */
+  get capacity(): number {
+    return this.buffer.length;
+  }
+
   /** A view of the bytes written so far (shares memory with the writer until it grows). */
   written(): Uint8Array {
     return this.buffer.subarray(0, this.length);
