@@ -53,8 +53,8 @@ console.log(
 );
 console.log(
   `${settings.nodes} nodes (Web Workers; KRaft voters and brokers; OPFS), started in ` +
-    `${Math.round(results.clusterStarts[0]!.startupMs)} ms; topic of ${topic.partitions} partitions, one led by ` +
-    `each broker, replication factor ${topic.replicationFactor}, min.insync.replicas 2; ` +
+    `${Math.round(results.clusterStarts[0]!.startupMs)} ms; topic of ${topic.partitions} partitions, led ` +
+    `evenly by the ${settings.nodes} brokers, replication factor ${topic.replicationFactor}, min.insync.replicas 2; ` +
     `${environment.recordsPerBatch} records of ${settings.valueBytes} bytes per ${environment.batchBytes}-byte batch; ` +
     `${settings.rounds} rounds of ${settings.throughput.measureMs / 1000} s after ${settings.throughput.warmupMs / 1000} s warm-up`,
 );
