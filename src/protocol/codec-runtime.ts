@@ -69,11 +69,7 @@ export function readBytes(
   nullable: boolean,
   what: string,
 ): Uint8Array | null {
-  const value = flexible ? r.compactNullableBytes() : r.nullableBytes();
-  if (value === null && !nullable) {
-    r.fail("invalid-value", `${what} is null`);
-    return new Uint8Array(0);
-  }
+  const value = readRecords(r, flexible, nullable, what);
   // Copy: a decoded message must not keep the whole received frame alive. `new Uint8Array`
   // rather than `.slice()`, which on a Node Buffer returns a view, not a copy.
   return value === null ? null : new Uint8Array(value);
@@ -246,11 +242,19 @@ export function isDefaultValue(value: unknown, defaultValue: unknown): boolean {
       value.every((item, i) => isDefaultValue(item, defaultValue[i]))
     );
   }
-  if (typeof value === "object" && value !== null && typeof defaultValue === "object" && defaultValue !== null) {
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    typeof defaultValue === "object" &&
+    defaultValue !== null
+  ) {
     const keys = Object.keys(defaultValue).filter((k) => k !== "unknownTaggedFields");
     const record = value as Record<string, unknown>;
     const defaults = defaultValue as Record<string, unknown>;
-    return keys.every((k) => isDefaultValue(record[k], defaults[k])) && record.unknownTaggedFields === undefined;
+    return (
+      keys.every((k) => isDefaultValue(record[k], defaults[k])) &&
+      record.unknownTaggedFields === undefined
+    );
   }
   return false;
 }

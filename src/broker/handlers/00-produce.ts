@@ -16,7 +16,7 @@ import {
 import type { BrokerServices } from "../broker-services.ts";
 import { defineHandler, NO_RESPONSE } from "../../server/handler.ts";
 import { waitForReplication, type PendingAppend } from "../replica/delayed-produce.ts";
-import { appendToLeader, type AppendOutcome } from "../replica/leader-append.ts";
+import { appendFailure, appendToLeader, type AppendOutcome } from "../replica/leader-append.ts";
 
 export const produceHandler = defineHandler<ProduceRequest, ProduceResponse, BrokerServices>({
   apiKey: ApiKey.Produce,
@@ -38,11 +38,11 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse, Bro
           topic: topic.name,
           index: data.index,
           pending: null as PendingAppend | null,
-          outcome: rejected(ErrorCode.NONE),
+          outcome: appendFailure(ErrorCode.NONE, null),
         };
         appends.push(entry);
         if (!validAcks) {
-          entry.outcome = rejected(
+          entry.outcome = appendFailure(
             ErrorCode.INVALID_REQUIRED_ACKS,
             `acks must be 0, 1 or -1 (all), not ${acks}`,
           );
@@ -52,11 +52,11 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse, Bro
         if (partition === undefined) {
           const known = services.image().partition(topic.name, data.index) !== undefined;
           entry.outcome = known
-            ? rejected(
+            ? appendFailure(
                 ErrorCode.NOT_LEADER_OR_FOLLOWER,
                 `broker ${services.nodeId} does not host ${topic.name}-${data.index}`,
               )
-            : rejected(
+            : appendFailure(
                 ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
                 `this server does not host ${topic.name}-${data.index}`,
               );
@@ -89,17 +89,6 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse, Bro
     return response;
   },
 });
-
-function rejected(errorCode: number, errorMessage: string | null = null): AppendOutcome {
-  return {
-    errorCode,
-    errorMessage,
-    baseOffset: -1n,
-    lastOffset: -1n,
-    logAppendTimeMs: -1n,
-    logStartOffset: -1n,
-  };
-}
 
 function partitionResponse(
   index: number,

@@ -21,7 +21,7 @@ import {
 import type { BrokerServices } from "../broker-services.ts";
 import { defineHandler } from "../../server/handler.ts";
 import { epochAtOffset } from "../replica/epoch-at-offset.ts";
-import { checkCurrentLeaderEpoch, notLeaderError } from "../replica/leader-epoch-check.ts";
+import { ledPartition } from "../replica/leader-epoch-check.ts";
 
 const EARLIEST = -2n;
 const LATEST = -1n;
@@ -61,16 +61,14 @@ function listOffset(
     ...defaultListOffsetsResponseListOffsetsPartitionResponse(),
     partitionIndex: wanted.partitionIndex,
   };
-  const partition = services.replicas.partition(topic, wanted.partitionIndex);
-  if (partition === undefined || partition.role !== "leader") {
-    const known = services.image().partition(topic, wanted.partitionIndex) !== undefined;
-    return { ...answer, errorCode: notLeaderError(partition, known) };
-  }
-  const epochError = checkCurrentLeaderEpoch(
-    partition,
+  const led = ledPartition(
+    services,
+    topic,
+    wanted.partitionIndex,
     version >= 4 ? wanted.currentLeaderEpoch : -1,
   );
-  if (epochError !== ErrorCode.NONE) return { ...answer, errorCode: epochError };
+  if ("errorCode" in led) return { ...answer, errorCode: led.errorCode };
+  const partition = led.partition;
   const log = partition.log;
   const found = (offset: bigint, timestamp = -1n) => ({
     ...answer,

@@ -13,7 +13,7 @@ import {
 } from "../../protocol/generated/messages/offset-for-leader-epoch-response.ts";
 import type { BrokerServices } from "../broker-services.ts";
 import { defineHandler } from "../../server/handler.ts";
-import { checkCurrentLeaderEpoch, notLeaderError } from "../replica/leader-epoch-check.ts";
+import { ledPartition } from "../replica/leader-epoch-check.ts";
 
 export const offsetForLeaderEpochHandler = defineHandler<
   OffsetForLeaderEpochRequest,
@@ -35,16 +35,14 @@ export const offsetForLeaderEpochHandler = defineHandler<
             leaderEpoch: -1,
             endOffset: -1n,
           };
-          const partition = services.replicas.partition(topic.topic, wanted.partition);
-          if (partition === undefined || partition.role !== "leader") {
-            const known = services.image().partition(topic.topic, wanted.partition) !== undefined;
-            return { ...answer, errorCode: notLeaderError(partition, known) };
-          }
-          const epochError = checkCurrentLeaderEpoch(
-            partition,
+          const led = ledPartition(
+            services,
+            topic.topic,
+            wanted.partition,
             meta.apiVersion >= 2 ? wanted.currentLeaderEpoch : -1,
           );
-          if (epochError !== ErrorCode.NONE) return { ...answer, errorCode: epochError };
+          if ("errorCode" in led) return { ...answer, errorCode: led.errorCode };
+          const partition = led.partition;
           const { epoch, endOffset } = partition.log.epochs.endOffsetFor(
             wanted.leaderEpoch,
             partition.log.logEndOffset,

@@ -179,16 +179,7 @@ export class FollowerFetchers {
       const result = await partition.log.appendAsFollower(records, BigInt(Math.floor(now)));
       if (!result.ok) return false;
       recordFollowerBatches(partition, records, now);
-      await manager.afterAppend(partition, segmentsBefore);
-      manager.options.telemetry.emit({
-        kind: "records-appended",
-        node: manager.nodeId,
-        topic: partition.topic,
-        partition: partition.partition,
-        baseOffset: result.firstOffset,
-        count: Number(result.lastOffset - result.firstOffset + 1n),
-        bytes: records.length,
-      });
+      await manager.afterAppend(partition, segmentsBefore, result, records.length);
     }
     if (
       data.logStartOffset > partition.log.logStartOffset &&

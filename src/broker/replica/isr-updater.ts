@@ -114,15 +114,7 @@ export class IsrUpdater {
       return;
     partition.isr = answer.isr;
     partition.partitionEpoch = answer.partitionEpoch;
-    manager.options.telemetry.emit({
-      kind: "isr-changed",
-      node: manager.nodeId,
-      topic: partition.topic,
-      partition: partition.partition,
-      isr: [...answer.isr],
-      leaderEpoch: partition.leaderEpoch,
-      partitionEpoch: answer.partitionEpoch,
-    });
+    manager.emitIsr(partition);
     const now = manager.options.clock.nowMs();
     if (partition.maybeIncrementHighWatermark(now, manager.replicaLagTimeMaxMs))
       manager.highWatermarkMoved(partition);

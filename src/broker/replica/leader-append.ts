@@ -28,7 +28,11 @@ export interface AppendOutcome {
 
 const queues = new WeakMap<Partition, SerialQueue>();
 
-function failure(errorCode: number, errorMessage: string, logStartOffset = -1n): AppendOutcome {
+export function appendFailure(
+  errorCode: number,
+  errorMessage: string | null,
+  logStartOffset = -1n,
+): AppendOutcome {
   return {
     errorCode,
     errorMessage,
@@ -57,7 +61,7 @@ async function append(
   requiredAcks: number,
 ): Promise<AppendOutcome> {
   if (partition.role !== "leader") {
-    return failure(
+    return appendFailure(
       ErrorCode.NOT_LEADER_OR_FOLLOWER,
       `broker ${manager.nodeId} is not the leader of ${partition.key}`,
     );
@@ -67,20 +71,20 @@ async function append(
   const config = manager.topicConfig(partition.topic);
   const minInsync = Number(config.get("min.insync.replicas"));
   if (requiredAcks === -1 && partition.isr.length < minInsync) {
-    return failure(
+    return appendFailure(
       ErrorCode.NOT_ENOUGH_REPLICAS,
       `${partition.key} has ${partition.isr.length} in-sync replica(s), fewer than min.insync.replicas=${minInsync}`,
     );
   }
   if (batch.isTransactional) {
-    return failure(
+    return appendFailure(
       ErrorCode.INVALID_RECORD,
       "transactions are not supported by this playground yet",
     );
   }
   if (config.get("cleanup.policy")!.includes("compact")) {
     const problem = nullKeyProblem(records!, partition.key);
-    if (problem !== null) return failure(ErrorCode.INVALID_RECORD, problem);
+    if (problem !== null) return appendFailure(ErrorCode.INVALID_RECORD, problem);
   }
   const identity = {
     producerId: batch.producerId,
@@ -91,7 +95,7 @@ async function append(
   };
   const check = partition.producers.check(identity);
   if (check.kind === "error")
-    return failure(check.errorCode, check.message, partition.log.logStartOffset);
+    return appendFailure(check.errorCode, check.message, partition.log.logStartOffset);
   if (check.kind === "duplicate") {
     return {
       errorCode: ErrorCode.NONE,
@@ -109,7 +113,8 @@ async function append(
     partition.leaderEpoch,
     BigInt(Math.floor(now)),
   );
-  if (!result.ok) return failure(result.errorCode, result.message, partition.log.logStartOffset);
+  if (!result.ok)
+    return appendFailure(result.errorCode, result.message, partition.log.logStartOffset);
   const timestamp = result.logAppendTimeMs >= 0n ? result.logAppendTimeMs : batch.maxTimestamp;
   partition.producers.recordAppended(
     identity,
@@ -118,16 +123,7 @@ async function append(
     timestamp,
     now,
   );
-  await manager.afterAppend(partition, segmentsBefore);
-  manager.options.telemetry.emit({
-    kind: "records-appended",
-    node: manager.nodeId,
-    topic: partition.topic,
-    partition: partition.partition,
-    baseOffset: result.firstOffset,
-    count: Number(result.lastOffset - result.firstOffset + 1n),
-    bytes: records!.length,
-  });
+  await manager.afterAppend(partition, segmentsBefore, result, records!.length);
   if (partition.maybeIncrementHighWatermark(now, manager.replicaLagTimeMaxMs))
     manager.highWatermarkMoved(partition);
   else {
@@ -146,16 +142,16 @@ async function append(
 
 function singleBatch(records: Uint8Array | null): RecordBatchHeader | AppendOutcome {
   if (records === null || records.length === 0)
-    return failure(ErrorCode.INVALID_RECORD, "the produce request has no records");
+    return appendFailure(ErrorCode.INVALID_RECORD, "the produce request has no records");
   const header = readRecordBatchHeader(records, 0);
-  if (!header.ok) return failure(header.error.errorCode, header.error.message);
+  if (!header.ok) return appendFailure(header.error.errorCode, header.error.message);
   if (header.value.magic !== 2)
-    return failure(
+    return appendFailure(
       ErrorCode.UNSUPPORTED_FOR_MESSAGE_FORMAT,
       `record batch magic ${header.value.magic} is not supported; only v2`,
     );
   if (header.value.sizeInBytes !== records.length) {
-    return failure(
+    return appendFailure(
       ErrorCode.INVALID_RECORD,
       "a produce request must hold exactly one record batch per partition",
     );

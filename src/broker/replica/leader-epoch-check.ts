@@ -4,6 +4,7 @@
  * (this broker's is). -1 means the client does not know and skips the check.
  */
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
+import type { BrokerServices } from "../broker-services.ts";
 import type { Partition } from "./partition.ts";
 
 export function checkCurrentLeaderEpoch(partition: Partition, currentLeaderEpoch: number): number {
@@ -17,4 +18,24 @@ export function checkCurrentLeaderEpoch(partition: Partition, currentLeaderEpoch
 export function notLeaderError(partition: Partition | undefined, knownInMetadata: boolean): number {
   if (partition === undefined && !knownInMetadata) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
   return ErrorCode.NOT_LEADER_OR_FOLLOWER;
+}
+
+/**
+ * The partition if this broker leads it and the request's currentLeaderEpoch matches; else
+ * the error Kafka answers (UNKNOWN_TOPIC_OR_PARTITION, NOT_LEADER_OR_FOLLOWER,
+ * FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH).
+ */
+export function ledPartition(
+  services: BrokerServices,
+  topic: string,
+  index: number,
+  currentLeaderEpoch: number,
+): { partition: Partition } | { errorCode: number } {
+  const partition = services.replicas.partition(topic, index);
+  if (partition === undefined || partition.role !== "leader") {
+    const known = services.image().partition(topic, index) !== undefined;
+    return { errorCode: notLeaderError(partition, known) };
+  }
+  const epochError = checkCurrentLeaderEpoch(partition, currentLeaderEpoch);
+  return epochError === ErrorCode.NONE ? { partition } : { errorCode: epochError };
 }

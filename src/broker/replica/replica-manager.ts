@@ -13,7 +13,11 @@ import type { FileSystem } from "../../log/fs/file-system.ts";
 import type { LogManager } from "../../log/log-manager.ts";
 import { partitionDirectory } from "../../log/segment-files.ts";
 import type { BrokerConfig } from "../../metadata/configs/broker-configs.ts";
-import { effectiveTopicConfig, logConfigOf, TOPIC_CONFIGS } from "../../metadata/configs/topic-configs.ts";
+import {
+  effectiveTopicConfig,
+  logConfigOf,
+  TOPIC_CONFIGS,
+} from "../../metadata/configs/topic-configs.ts";
 import type { MetadataImage, PartitionImage } from "../../metadata/metadata-image.ts";
 import type { TelemetrySink } from "../../telemetry/telemetry-event.ts";
 import { ProducerStateManager } from "../producer-state/producer-state-manager.ts";
@@ -104,6 +108,18 @@ export class ReplicaManager {
     this.purgatory.checkAndComplete(partition.key);
   }
 
+  emitIsr(partition: Partition): void {
+    this.options.telemetry.emit({
+      kind: "isr-changed",
+      node: this.nodeId,
+      topic: partition.topic,
+      partition: partition.partition,
+      isr: [...partition.isr],
+      leaderEpoch: partition.leaderEpoch,
+      partitionEpoch: partition.partitionEpoch,
+    });
+  }
+
   emitOffsets(partition: Partition): void {
     this.options.telemetry.emit({
       kind: "log-offsets",
@@ -160,10 +176,24 @@ export class ReplicaManager {
   }
 
   /**
-   * After an append: when the log rolled a new segment, say so and snapshot the producer
+   * After an append: tell the page, and when the log rolled a new segment, say so and snapshot the producer
    * state, as Kafka does on every roll, so recovery replays at most the active segment.
    */
-  async afterAppend(partition: Partition, segmentsBefore: number): Promise<void> {
+  async afterAppend(
+    partition: Partition,
+    segmentsBefore: number,
+    appended: { firstOffset: bigint; lastOffset: bigint },
+    bytes: number,
+  ): Promise<void> {
+    this.options.telemetry.emit({
+      kind: "records-appended",
+      node: this.nodeId,
+      topic: partition.topic,
+      partition: partition.partition,
+      baseOffset: appended.firstOffset,
+      count: Number(appended.lastOffset - appended.firstOffset + 1n),
+      bytes,
+    });
     const segments = partition.log.segmentInfos();
     if (segments.length <= segmentsBefore) return;
     const baseOffset = segments.at(-1)!.baseOffset;
@@ -211,7 +241,6 @@ export class ReplicaManager {
     }
     return defaults;
   }
-
 
   private async reconcile(image: MetadataImage): Promise<void> {
     const now = this.options.clock.nowMs();
@@ -264,15 +293,7 @@ export class ReplicaManager {
     }
     if (partition.role === "leader") {
       if (before.isr !== partition.isr.join(",")) {
-        this.options.telemetry.emit({
-          kind: "isr-changed",
-          node: this.nodeId,
-          topic: partition.topic,
-          partition: partition.partition,
-          isr: [...partition.isr],
-          leaderEpoch: partition.leaderEpoch,
-          partitionEpoch: partition.partitionEpoch,
-        });
+        this.emitIsr(partition);
       }
       if (partition.maybeIncrementHighWatermark(now, this.replicaLagTimeMaxMs))
         this.highWatermarkMoved(partition);
