@@ -18,6 +18,8 @@ export interface NodeConfig {
   clusterId: string;
   /** Node ids of the KRaft voters (the first 1, 3 or 5 nodes of the cluster). */
   voters: number[];
+  /** The node's log dir inside its FileSystem (default `broker-<nodeId>`). */
+  logDir?: string;
   /** Broker and topic-default configs by Kafka's names, e.g. "min.insync.replicas": "2". */
   properties: Readonly<Record<string, string>>;
   /** Where each voter's CONTROLLER listener is (from controller.quorum.voters); the
@@ -29,7 +31,7 @@ export interface NodeConfig {
 
 export interface NodePorts {
   clock: Clock;
-  /** The node's storage; its log dirs live under `broker-<id>/` in it. */
+  /** The node's storage; its log dir (`NodeConfig.logDir`, default `broker-<id>/`) lives in it. */
   fs: FileSystem;
   dial: Dialer;
   telemetry: TelemetrySink;

@@ -45,7 +45,7 @@ const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 10_000;
 export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Promise<RunningNode> {
   const { nodeId, clusterId } = config;
   const { clock, fs, telemetry } = ports;
-  const logDir = `broker-${nodeId}`;
+  const logDir = config.logDir ?? `broker-${nodeId}`;
   const replay = new MetadataReplay(nodeId, telemetry);
   const brokerConfig = new BrokerConfig(config.properties, () => replay.image.brokerConfigs(null));
   const isVoter = config.voters.includes(nodeId);

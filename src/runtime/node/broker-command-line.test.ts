@@ -84,7 +84,7 @@ describe("loading a server config", () => {
     expect(config.node.properties["num.partitions"]).toBe("4");
     expect(config.listeners).toHaveLength(2);
 
-    const metaDir = join(dir, "data", "broker-1");
+    const metaDir = join(dir, "data");
     mkdirSync(metaDir, { recursive: true });
     writeFileSync(
       join(metaDir, "meta.properties"),

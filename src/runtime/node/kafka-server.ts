@@ -5,6 +5,7 @@
  * fails at once, port 0 can be advertised as the port actually bound, and connections
  * that arrive during log recovery wait (bounded) until the node can serve them.
  */
+import { basename, dirname, resolve } from "node:path";
 import type { ListenerName } from "../../client/node-requester.ts";
 import {
   TICK_INTERVAL_MS,
@@ -63,12 +64,13 @@ export async function startKafkaServer(
 
   const listeners = await bindListeners(config, transportOptions, accept);
   const dialer = createTcpDialer(config.voterEndpoints, transportOptions);
-  const nodeConfig = withBoundPorts(config.node, listeners);
+  // log.dirs is the log dir itself, as in Kafka: the node's files go straight into it.
+  const nodeConfig = { ...withBoundPorts(config.node, listeners), logDir: basename(resolve(config.logDir)) };
   try {
     node = await startKafkaNode(nodeConfig, {
       // Whole milliseconds, as Kafka's clocks and timestamps are; monotonic, from the epoch.
       clock: { nowMs: () => Math.floor(performance.timeOrigin + performance.now()) },
-      fs: new NodeFileSystem(config.logDir),
+      fs: new NodeFileSystem(dirname(resolve(config.logDir))),
       dial: dialer.dial,
       telemetry: createLogTelemetry(logger),
       random: Math.random,

@@ -44,8 +44,8 @@ export function loadServerConfig(
   for (const [key, value] of commandLine.overrides) properties.set(key, value);
   const config = deriveServerConfig(properties, {
     clusterId: commandLine.clusterId,
-    readMeta: (logDir, nodeId) =>
-      readStoredMeta(metaPropertiesPath(resolve(workingDirectory, logDir), nodeId)),
+    readMeta: (logDir) =>
+      readStoredMeta(metaPropertiesPath(resolve(workingDirectory, logDir))),
     hostName: hostname(),
   });
   return { ...config, logDir: resolve(workingDirectory, config.logDir) };

@@ -112,13 +112,13 @@ describe("server.properties → node config", () => {
     derive(
       {},
       {
-        readMeta: (logDir: string, nodeId: number) => (
-          (asked = metaPropertiesPath(logDir, nodeId)),
+        readMeta: (logDir: string) => (
+          (asked = metaPropertiesPath(logDir)),
           null
         ),
       },
     );
-    expect(asked).toBe("/data/broker-1/broker-1/meta.properties");
+    expect(asked).toBe("/data/broker-1/meta.properties");
     expect(
       problem({}, { clusterId: flag, readMeta: () => stored("c2VydmVyLXByb3BlcnRpZQ") }),
     ).toMatch(/--cluster-id .* does not match cluster.id=/);

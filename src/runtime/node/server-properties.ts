@@ -57,9 +57,9 @@ export interface DeriveOptions {
   hostName?: string;
 }
 
-/** Where the core keeps a node's meta.properties inside its storage root. */
-export function metaPropertiesPath(logDir: string, nodeId: number): string {
-  return `${logDir.replace(/\/+$/, "")}/broker-${nodeId}/meta.properties`;
+/** Where the core keeps a node's meta.properties: in its log dir, as Kafka does. */
+export function metaPropertiesPath(logDir: string): string {
+  return `${logDir.replace(/\/+$/, "")}/meta.properties`;
 }
 
 export function deriveServerConfig(

@@ -266,7 +266,11 @@ describe("KafkaJS admin against a three-broker process cluster", () => {
       await impatient.disconnect();
     }
     await admin!.deleteTopics({ topics: [TOPIC], timeout: 10_000 });
-    expect(await admin!.listTopics()).not.toContain(TOPIC);
+    // As in Kafka, the controller answers once the removal is committed; each broker drops
+    // the topic when it replays that record, a moment later.
+    await waitUntil("every broker to forget the topic", async () =>
+      (await admin!.listTopics()).includes(TOPIC) ? undefined : true,
+    );
     expect(await kafkaErrorTypes(admin!.fetchTopicMetadata({ topics: [TOPIC] }))).toEqual([
       "UNKNOWN_TOPIC_OR_PARTITION",
     ]);
