@@ -11,8 +11,9 @@ import {
 } from "../../scripts/worker-harness-driver.ts";
 import type { ClusterHarness } from "../../src/runtime/web-worker/testing/cluster-harness-page.ts";
 import { collectPageErrors } from "../console-guard.ts";
+import { call, CLUSTER_HARNESS_URL } from "./cluster-harness-call.ts";
 
-const HARNESS_URL = "/src/runtime/web-worker/testing/cluster-harness.html";
+const HARNESS_URL = CLUSTER_HARNESS_URL;
 const API_VERSIONS = 18;
 
 interface TappedFrame {
@@ -46,26 +47,6 @@ test.afterEach(async () => {
 test.afterAll(async () => {
   await chromium?.close();
 });
-
-type Method = keyof ClusterHarness;
-type Result<M extends Method> = Awaited<ReturnType<ClusterHarness[M]>>;
-
-/** Calls `window.clusterHarness[method](...args)` in the page. */
-function call<M extends Method>(
-  page: Page,
-  method: M,
-  ...args: Parameters<ClusterHarness[M]>
-): Promise<Result<M>> {
-  return page.evaluate(
-    ([name, list]) => {
-      const harness = (
-        window as unknown as { clusterHarness: Record<string, (...a: unknown[]) => unknown> }
-      ).clusterHarness;
-      return harness[name]!(...list);
-    },
-    [method, args] as [string, unknown[]],
-  ) as Promise<Result<M>>;
-}
 
 /** The probe's error text, or "answered" when it got through. */
 async function probeError(

@@ -5,6 +5,7 @@
  */
 import type { LinkConditions } from "../../network/link-conditions.ts";
 import { ClusterHost, type ClusterOptions } from "../cluster-host.ts";
+import { createTopic, describeTopic, produce, readValues } from "./harness-client.ts";
 
 let host: ClusterHost | null = null;
 const pendingProbes = new Map<number, { settled: boolean; outcome: unknown }>();
@@ -81,6 +82,18 @@ const harness = {
   writeStorageText: (nodeId: number, path: string, text: string) =>
     current().writeStorageText(nodeId, path, text),
   readStorageText: (nodeId: number, path: string) => current().readStorageText(nodeId, path),
+  createTopic: (
+    via: number,
+    name: string,
+    partitions: number,
+    replicationFactor: number,
+    configs: Record<string, string> = {},
+  ) => createTopic(current(), via, name, partitions, replicationFactor, configs),
+  describeTopic: (via: number, topic: string) => describeTopic(current(), via, topic),
+  produce: (nodeId: number, topic: string, partition: number, values: string[], acks: number) =>
+    produce(current(), nodeId, topic, partition, values, acks),
+  readValues: (nodeId: number, topic: string, partition: number) =>
+    readValues(current(), nodeId, topic, partition),
   dispose() {
     host?.dispose();
     host = null;
