@@ -100,15 +100,21 @@ test("acks=all writes survive a killed leader and a restart of every worker", as
   const read = await call(page, "readValues", second, TOPIC, 0);
   expect(read.values).toEqual(acknowledged);
 
-  // Every worker dies at once; new workers recover the logs from OPFS and elect again.
+  // Every worker dies at once; new workers recover the logs from OPFS. The restarted
+  // controller gives the old registrations a fresh session (broker.session.timeout.ms, 9 s)
+  // before the new ones are accepted, so leadership settles only after that.
   for (const id of [1, 2, 3]) await call(page, "kill", id);
   for (const id of [1, 2, 3]) await call(page, "restart", id);
-  const third = await leaderWithIsr(1, 1);
   await expect
-    .poll(async () => (await call(page, "readValues", third, TOPIC, 0).catch(() => null))?.values, {
-      timeout: 20_000,
-      intervals: [500],
-    })
+    .poll(
+      async () => {
+        const described = await call(page, "describeTopic", 1, TOPIC).catch(() => null);
+        const leader = described?.partitions[0]?.leader ?? -1;
+        if (leader < 0) return null;
+        return (await call(page, "readValues", leader, TOPIC, 0).catch(() => null))?.values;
+      },
+      { timeout: 60_000, intervals: [500] },
+    )
     .toEqual(acknowledged);
   expectNoPageErrors();
 });

@@ -96,7 +96,18 @@ test("three nodes in workers answer the page and each other, through the links' 
     frames.push(...((await call(page, "drainTelemetry")) as { frames: TappedFrame[] }).frames);
   expect((await call(page, "probe", 1, 2)).errorCode).toBe(0);
   expect((await call(page, "probe", 3, 1, "CONTROLLER")).errorCode).toBe(0);
-  await drainFrames();
+  // Workers post their tap records about once a frame: wait until node 3's have arrived.
+  await expect
+    .poll(
+      async () => {
+        await drainFrames();
+        return frames.some(
+          (frame) => frame.from === 3 && frame.to === 1 && frame.listener === "CONTROLLER",
+        );
+      },
+      { timeout: 10_000, intervals: [100] },
+    )
+    .toBe(true);
   const request = frames.find(
     (frame) =>
       frame.from === 1 &&
