@@ -96,13 +96,16 @@ test("three nodes in workers answer the page and each other, through the links' 
     frames.push(...((await call(page, "drainTelemetry")) as { frames: TappedFrame[] }).frames);
   expect((await call(page, "probe", 1, 2)).errorCode).toBe(0);
   expect((await call(page, "probe", 3, 1, "CONTROLLER")).errorCode).toBe(0);
-  // Workers post their tap records about once a frame: wait until node 3's have arrived.
+  // Workers post their tap records about once a frame: wait until both probes' have arrived.
   await expect
     .poll(
       async () => {
         await drainFrames();
-        return frames.some(
+        const fromThree = frames.some(
           (frame) => frame.from === 3 && frame.to === 1 && frame.listener === "CONTROLLER",
+        );
+        return (
+          fromThree && frames.some((frame) => frame.from === 2 && frame.direction === "response")
         );
       },
       { timeout: 10_000, intervals: [100] },
