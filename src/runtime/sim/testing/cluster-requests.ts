@@ -4,15 +4,12 @@
  * so the tests exercise the path a real client takes.
  */
 import { Connection } from "../../../client/connection.ts";
+import { fetchPartition, recordValues } from "../../../client/testing/consumer-fetch.ts";
 import { ApiKey } from "../../../protocol/generated/api-table.ts";
 import type { CreateTopicsResponse } from "../../../protocol/generated/messages/create-topics-response.ts";
-import type { FetchResponse } from "../../../protocol/generated/messages/fetch-response.ts";
-import { defaultFetchRequest } from "../../../protocol/generated/messages/fetch-request.ts";
 import type { MetadataResponse } from "../../../protocol/generated/messages/metadata-response.ts";
 import type { ProduceResponse } from "../../../protocol/generated/messages/produce-response.ts";
-import { decodeRecordBatch } from "../../../protocol/records/record-batch-decoder.ts";
 import { encodeRecordBatch } from "../../../protocol/records/record-batch-encoder.ts";
-import { iterateRecordBatches } from "../../../protocol/records/record-batch-scan.ts";
 import type { SimCluster } from "../sim-cluster.ts";
 
 export async function createTopic(
@@ -124,46 +121,12 @@ export async function fetchValues(
   partition: number,
   offset: bigint,
 ): Promise<{ errorCode: number; highWatermark: bigint; values: string[] }> {
-  const response = await cluster.runWhile(
-    connection.request<FetchResponse>(ApiKey.Fetch, 11, {
-      ...defaultFetchRequest(),
-      replicaId: -1,
-      maxWaitMs: 0,
-      minBytes: 0,
-      maxBytes: 1 << 20,
-      sessionId: 0,
-      sessionEpoch: -1,
-      topics: [
-        {
-          topic,
-          topicId: "AAAAAAAAAAAAAAAAAAAAAA",
-          partitions: [
-            {
-              partition,
-              currentLeaderEpoch: -1,
-              fetchOffset: offset,
-              lastFetchedEpoch: -1,
-              logStartOffset: -1n,
-              partitionMaxBytes: 1 << 20,
-              replicaDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
-            },
-          ],
-        },
-      ],
-    }),
-  );
-  const data = response.responses[0]!.partitions[0]!;
-  const values: string[] = [];
-  for (const entry of iterateRecordBatches(data.records ?? new Uint8Array(0))) {
-    if (entry.kind !== "batch") break;
-    const decoded = decodeRecordBatch(data.records!, { position: entry.header.position });
-    if (!decoded.ok) break;
-    for (const record of decoded.value.records) {
-      if (record.offset >= offset)
-        values.push(new TextDecoder().decode(record.value ?? new Uint8Array(0)));
-    }
-  }
-  return { errorCode: data.errorCode, highWatermark: data.highWatermark, values };
+  const data = await cluster.runWhile(fetchPartition(connection, topic, partition, offset));
+  return {
+    errorCode: data.errorCode,
+    highWatermark: data.highWatermark,
+    values: recordValues(data.records, offset).values,
+  };
 }
 
 export function mustConnect(cluster: SimCluster, client: string, nodeId: number): Connection {

@@ -4,15 +4,12 @@
  * over the page's MessagePorts to the brokers' client listeners.
  */
 import { Connection } from "../../../client/connection.ts";
+import { fetchPartition, recordValues } from "../../../client/testing/consumer-fetch.ts";
 import { ApiKey } from "../../../protocol/generated/api-table.ts";
 import type { CreateTopicsResponse } from "../../../protocol/generated/messages/create-topics-response.ts";
-import { defaultFetchRequest } from "../../../protocol/generated/messages/fetch-request.ts";
-import type { FetchResponse } from "../../../protocol/generated/messages/fetch-response.ts";
 import type { MetadataResponse } from "../../../protocol/generated/messages/metadata-response.ts";
 import type { ProduceResponse } from "../../../protocol/generated/messages/produce-response.ts";
-import { decodeRecordBatch } from "../../../protocol/records/record-batch-decoder.ts";
 import { encodeRecordBatch } from "../../../protocol/records/record-batch-encoder.ts";
-import { iterateRecordBatches } from "../../../protocol/records/record-batch-scan.ts";
 import type { ClusterHost } from "../cluster-host.ts";
 
 const NO_TOPIC_ID = "AAAAAAAAAAAAAAAAAAAAAA";
@@ -119,49 +116,13 @@ export async function readValues(
   const values: string[] = [];
   let offset = 0n;
   for (;;) {
-    const response = await once(host, nodeId, (c) =>
-      c.request<FetchResponse>(ApiKey.Fetch, 12, {
-        ...defaultFetchRequest(),
-        replicaId: -1,
-        maxWaitMs: 0,
-        minBytes: 0,
-        maxBytes: 1 << 20,
-        sessionId: 0,
-        sessionEpoch: -1,
-        topics: [
-          {
-            topic,
-            topicId: NO_TOPIC_ID,
-            partitions: [
-              {
-                partition,
-                currentLeaderEpoch: -1,
-                fetchOffset: offset,
-                lastFetchedEpoch: -1,
-                logStartOffset: -1n,
-                partitionMaxBytes: 1 << 20,
-                replicaDirectoryId: NO_TOPIC_ID,
-              },
-            ],
-          },
-        ],
-      }),
-    );
-    const data = response.responses[0]!.partitions[0]!;
+    const data = await once(host, nodeId, (c) => fetchPartition(c, topic, partition, offset));
     if (data.errorCode !== 0) return { errorCode: data.errorCode, highWatermark: "-1", values };
-    const records = data.records ?? new Uint8Array(0);
-    const before = offset;
-    for (const entry of iterateRecordBatches(records)) {
-      if (entry.kind !== "batch") break;
-      const decoded = decodeRecordBatch(records, { position: entry.header.position });
-      if (!decoded.ok) break;
-      for (const record of decoded.value.records) {
-        if (record.offset >= offset)
-          values.push(new TextDecoder().decode(record.value ?? new Uint8Array(0)));
-      }
-      offset = entry.header.lastOffset + 1n;
-    }
-    if (offset === before || offset >= data.highWatermark)
+    const read = recordValues(data.records, offset);
+    values.push(...read.values);
+    if (read.nextOffset === offset || read.nextOffset >= data.highWatermark) {
       return { errorCode: 0, highWatermark: data.highWatermark.toString(), values };
+    }
+    offset = read.nextOffset;
   }
 }
