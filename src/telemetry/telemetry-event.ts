@@ -95,7 +95,18 @@ export type TelemetryKind = TelemetryEvent["kind"];
 /** Where a node's events go. The shells decide what happens next (batch, post, print). */
 export interface TelemetrySink {
   emit(event: TelemetryEvent): void;
+  /**
+   * Whether events of this kind go anywhere. Frequent ones (a "request" for every frame in
+   * and out) are only built when it says yes, as Kafka's request logger costs nothing
+   * while it is off. A sink without it takes everything.
+   */
+  wants?(kind: TelemetryKind): boolean;
+}
+
+/** Whether `sink` takes events of `kind`. */
+export function sinkWants(sink: TelemetrySink, kind: TelemetryKind): boolean {
+  return sink.wants?.(kind) ?? true;
 }
 
 /** A sink that drops everything, for nodes nobody is watching. */
-export const DISCARD_TELEMETRY: TelemetrySink = { emit() {} };
+export const DISCARD_TELEMETRY: TelemetrySink = { emit() {}, wants: () => false };

@@ -72,6 +72,8 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse, Bro
       }
     }
     await Promise.all(work);
+    for (const entry of appends)
+      if (entry.pending !== null) services.replicas.partitionChanged(entry.pending.partition);
     if (acks === 0) return NO_RESPONSE;
     if (acks === -1) {
       const pending = appends.flatMap((entry) => (entry.pending === null ? [] : [entry.pending]));

@@ -43,6 +43,13 @@ export function appendFailure(
   };
 }
 
+/**
+ * Appends one partition's batch as its leader. The partition's waiters (a follower's
+ * parked Fetch, acks=all Produces) are not woken here: the caller wakes them with
+ * `manager.partitionChanged` once all of its request's appends are done, as Kafka's
+ * ReplicaManager completes delayed operations after the request is handled. A parked
+ * follower Fetch then answers once with every partition the Produce appended to.
+ */
 export function appendToLeader(
   manager: ReplicaManager,
   partition: Partition,
@@ -124,12 +131,8 @@ async function append(
     now,
   );
   await manager.afterAppend(partition, segmentsBefore, result, records!.length);
-  if (partition.maybeIncrementHighWatermark(now, manager.replicaLagTimeMaxMs))
-    manager.highWatermarkMoved(partition);
-  else {
-    manager.emitOffsets(partition);
-    manager.partitionChanged(partition);
-  }
+  partition.maybeIncrementHighWatermark(now, manager.replicaLagTimeMaxMs);
+  manager.emitOffsets(partition);
   return {
     errorCode: ErrorCode.NONE,
     errorMessage: null,

@@ -118,12 +118,9 @@ export class TestBroker {
 
   /** Append `records` as the Produce path does (acks=1); throws if the append fails. */
   async produce(topic: string, index: number, records: Uint8Array): Promise<AppendOutcome> {
-    const outcome = await appendToLeader(
-      this.services.replicas,
-      this.partition(topic, index),
-      records,
-      1,
-    );
+    const partition = this.partition(topic, index);
+    const outcome = await appendToLeader(this.services.replicas, partition, records, 1);
+    this.services.replicas.partitionChanged(partition);
     if (outcome.errorCode !== 0)
       throw new Error(`append to ${topic}-${index} failed: ${outcome.errorMessage}`);
     return outcome;

@@ -7,6 +7,7 @@
  *        ▲                                           │
  *   quorum controller (when this node leads Raft) ◄──┘ activates from the image
  */
+import { sinkWants } from "../../telemetry/telemetry-event.ts";
 import { BrokerLifecycle } from "../../broker/broker-lifecycle.ts";
 import type { BrokerServices } from "../../broker/broker-services.ts";
 import { createBrokerHandlerRegistry } from "../../broker/default-handlers.ts";
@@ -213,7 +214,7 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
         frame: Uint8Array,
         request: RequestHeaderPeek | null,
       ) => {
-        if (request === null) return;
+        if (request === null || !sinkWants(telemetry, "request")) return;
         telemetry.emit({
           kind: "request",
           node: nodeId,

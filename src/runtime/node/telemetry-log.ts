@@ -36,6 +36,7 @@ const LEVEL_OF: Record<TelemetryKind, LogLevel> = {
 
 export function createLogTelemetry(logger: KafkaLogger): TelemetrySink {
   return {
+    wants: (kind) => logger.enabled(LEVEL_OF[kind]),
     emit(event: TelemetryEvent): void {
       // Check the level first: per-request events are frequent and usually off.
       if (!logger.enabled(LEVEL_OF[event.kind])) return;

@@ -4,7 +4,11 @@
  * the page stays live at any speed), instead of one message per event.
  */
 import { TelemetryBuffer } from "../../telemetry/telemetry-buffer.ts";
-import type { TelemetryEvent, TelemetrySink } from "../../telemetry/telemetry-event.ts";
+import type {
+  TelemetryEvent,
+  TelemetryKind,
+  TelemetrySink,
+} from "../../telemetry/telemetry-event.ts";
 import type { FrameTap } from "../network/frame-tap.ts";
 import type { WallClock } from "./playground-clock.ts";
 import { TELEMETRY_POST_INTERVAL_MS, type TelemetryBatch } from "./telemetry-batch.ts";
@@ -19,7 +23,15 @@ export class TelemetryPoster implements TelemetrySink {
     private readonly wall: Pick<WallClock, "setTimer">,
     capacity = 10_000,
   ) {
-    this.buffer = new TelemetryBuffer(capacity);
+    this.buffer = new TelemetryBuffer(capacity, { coalesce: true });
+  }
+
+  /**
+   * Per-frame "request" events only while the page records frames: the frame tap then has
+   * every frame with its header, and they cost more than anything else a busy node emits.
+   */
+  wants(kind: TelemetryKind): boolean {
+    return kind !== "request" || this.tap.enabled;
   }
 
   emit(event: TelemetryEvent): void {
