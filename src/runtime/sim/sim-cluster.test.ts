@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
-import { SimCluster } from "./sim-cluster.ts";
+import { readyCluster } from "./testing/ready-cluster.ts";
 import {
   batchOf,
   createTopic,
@@ -9,21 +9,6 @@ import {
   produce,
   waitForLeaders,
 } from "./testing/cluster-requests.ts";
-
-async function readyCluster(
-  seed: number,
-  nodes = 3,
-  properties: Record<string, string> = {},
-): Promise<SimCluster> {
-  const cluster = new SimCluster({ seed, nodes, properties, keepTelemetry: true });
-  await cluster.startAll();
-  const ready = await cluster.scheduler.runUntil(
-    () => cluster.nodeIds.every((id) => cluster.node(id)?.status().fenced === false),
-    30_000,
-  );
-  expect(ready, "every broker registered and unfenced").toBe(true);
-  return cluster;
-}
 
 describe("a simulated three-node cluster", () => {
   it("elects one controller, unfences every broker, creates a topic and replicates acks=all writes", async () => {
