@@ -4,6 +4,7 @@
  * end; it shrinks only by truncation (followers, recovery).
  */
 import { computeRecordBatchCrc, readRecordBatchHeader, type RecordBatchHeader } from "../protocol/records/batch-header.ts";
+import { decodeRecordBatch } from "../protocol/records/record-batch-decoder.ts";
 import { FRAME_FIELDS_BYTES, frameBaseOffset, frameLastOffset, frameSize, isPlausibleFrameSize, viewOf } from "./batch-frames.ts";
 import type { FileSystem, StorageFile } from "./fs/file-system.ts";
 import type { LogConfig } from "./log-config.ts";
@@ -232,8 +233,8 @@ export class LogSegment {
   findOffsetByTimestamp(timestamp: bigint): { offset: bigint; timestamp: bigint } | null {
     const startOffset = this.timeIndex.lookup(timestamp);
     const start = this.offsetIndex.lookup(startOffset);
-    for (const { header } of this.batchesFrom(start.position)) {
-      if (header.maxTimestamp >= timestamp) return { offset: header.baseOffset, timestamp: header.maxTimestamp };
+    for (const { header, bytes } of this.batchesFrom(start.position)) {
+      if (header.maxTimestamp >= timestamp) return firstRecordAtOrAfter(bytes, header, timestamp);
     }
     return null;
   }
@@ -361,4 +362,20 @@ export class LogSegment {
 function peekSize(head: Uint8Array): number {
   if (head.length < 12) return head.length;
   return 12 + new DataView(head.buffer, head.byteOffset, head.length).getInt32(8);
+}
+
+/**
+ * Kafka's searchForTimestamp inside one batch: the first record whose timestamp is at or
+ * after `timestamp` (records of a batch need not be in time order). A batch that does not
+ * decode answers with its base offset, the best the header can say.
+ */
+function firstRecordAtOrAfter(bytes: Uint8Array, header: RecordBatchHeader, timestamp: bigint): { offset: bigint; timestamp: bigint } {
+  const decoded = decodeRecordBatch(bytes, { verifyCrc: false });
+  if (decoded.ok) {
+    for (const record of decoded.value.records) {
+      const recordTimestamp = record.timestamp;
+      if (recordTimestamp >= timestamp) return { offset: record.offset, timestamp: recordTimestamp };
+    }
+  }
+  return { offset: header.baseOffset, timestamp: header.maxTimestamp };
 }

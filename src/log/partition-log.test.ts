@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCode } from "../protocol/generated/error-codes.ts";
+import { encodeRecordBatch } from "../protocol/records/record-batch-encoder.ts";
 import { scanRecordBatches } from "../protocol/records/record-batch-scan.ts";
 import { MemoryFileSystem } from "./fs/memory-file-system.ts";
 import { KAFKA_DEFAULT_LOG_CONFIG, type LogConfig } from "./log-config.ts";
@@ -188,6 +189,19 @@ describe("a partition log", () => {
     expect(log.offsetForTimestamp(NOW + 40n)).toEqual({ offset: 8n, timestamp: NOW + 40n });
     expect(log.offsetForTimestamp(NOW + 1000n)).toBeNull();
     expect(log.maxTimestampOffset()).toEqual({ offset: 19n, timestamp: NOW + 90n });
+  });
+
+  it("finds the first record at or after a timestamp inside a batch, as Kafka's searchForTimestamp", async () => {
+    const log = await openLog(new MemoryFileSystem());
+    const encoded = encodeRecordBatch({
+      records: [1000n, 3000n, 2000n].map((delta) => ({ key: null, value: new Uint8Array(1), timestamp: NOW + delta })),
+    });
+    if (!encoded.ok) throw encoded.error;
+    await log.appendAsLeader(encoded.value, 0, NOW);
+    expect(log.offsetForTimestamp(NOW + 500n)).toEqual({ offset: 0n, timestamp: NOW + 1000n });
+    expect(log.offsetForTimestamp(NOW + 2000n)).toEqual({ offset: 1n, timestamp: NOW + 3000n });
+    expect(log.offsetForTimestamp(NOW + 3000n)).toEqual({ offset: 1n, timestamp: NOW + 3000n });
+    expect(log.offsetForTimestamp(NOW + 3001n)).toBeNull();
   });
 
   it("goes offline with KAFKA_STORAGE_ERROR when the disk is full, serving nothing partial", async () => {
