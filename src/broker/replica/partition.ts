@@ -40,6 +40,12 @@ export class Partition {
     readonly producers: ProducerStateManager,
     checkpointedHighWatermark: bigint,
     readonly nodeId: number,
+    /**
+     * Whether a broker may count towards the HW from outside the ISR: registered, not
+     * fenced and not shutting down (Kafka's isReplicaIsrEligible, KIP-841). A dead follower
+     * that was caught up a moment ago must not hold the HW for replica.lag.time.max.ms.
+     */
+    private readonly isrEligible: (brokerId: number) => boolean = () => true,
   ) {
     this.highWatermark = clamp(checkpointedHighWatermark, log.logStartOffset, log.logEndOffset);
   }
@@ -119,7 +125,8 @@ export class Partition {
       const counts =
         isr.includes(follower.brokerId) ||
         (follower.isCaughtUp(leaderEnd, nowMs, replicaLagTimeMaxMs) &&
-          follower.logEndOffset >= this.highWatermark);
+          follower.logEndOffset >= this.highWatermark &&
+          this.isrEligible(follower.brokerId));
       if (counts && follower.logEndOffset < candidate) candidate = follower.logEndOffset;
     }
     if (candidate <= this.highWatermark) return false;

@@ -103,6 +103,12 @@ export class ReplicaManager {
     return effective;
   }
 
+  /** Kafka's isReplicaIsrEligible: a broker registered, unfenced and not shutting down. */
+  private isrEligible(brokerId: number): boolean {
+    const broker = this.image?.brokers.get(brokerId);
+    return broker !== undefined && !broker.fenced && !broker.inControlledShutdown;
+  }
+
   /** Something happened on a partition (append, HW move, role change): wake its waiters. */
   partitionChanged(partition: Partition): void {
     this.purgatory.checkAndComplete(partition.key);
@@ -338,6 +344,7 @@ export class ReplicaManager {
       producers,
       this.checkpointedHighWatermarks.get(key) ?? 0n,
       this.nodeId,
+      (brokerId) => this.isrEligible(brokerId),
     );
     this.partitions.set(key, partition);
     this.emitOffsets(partition);
