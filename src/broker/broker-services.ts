@@ -8,6 +8,7 @@ import type { BrokerConfig } from "../metadata/configs/broker-configs.ts";
 import type { MetadataImage } from "../metadata/metadata-image.ts";
 import type { TelemetrySink } from "../telemetry/telemetry-event.ts";
 import type { ControllerChannel } from "./controller-channel.ts";
+import type { GroupCoordinator } from "./group/group-coordinator.ts";
 import type { ProducerIdAllocator } from "./producer-id-allocator.ts";
 import type { ReplicaManager } from "./replica/replica-manager.ts";
 
@@ -21,6 +22,11 @@ export interface BrokerServices {
   replicas: ReplicaManager;
   controller: ControllerChannel;
   producerIds: ProducerIdAllocator;
+  /**
+   * The classic group coordinator. A broker built without one (some test harnesses)
+   * answers the group APIs COORDINATOR_NOT_AVAILABLE.
+   */
+  groups?: GroupCoordinator;
   telemetry: TelemetrySink;
   /** Uniform in [0, 1): e.g. which live broker to name as "controller" in Metadata. */
   random(): number;

@@ -5,6 +5,15 @@ import { produceHandler } from "./handlers/00-produce.ts";
 import { fetchHandler } from "./handlers/01-fetch.ts";
 import { listOffsetsHandler } from "./handlers/02-list-offsets.ts";
 import { metadataHandler } from "./handlers/03-metadata.ts";
+import { offsetCommitHandler } from "./handlers/08-offset-commit.ts";
+import { offsetFetchHandler } from "./handlers/09-offset-fetch.ts";
+import { findCoordinatorHandler } from "./handlers/10-find-coordinator.ts";
+import { joinGroupHandler } from "./handlers/11-join-group.ts";
+import { heartbeatHandler } from "./handlers/12-heartbeat.ts";
+import { leaveGroupHandler } from "./handlers/13-leave-group.ts";
+import { syncGroupHandler } from "./handlers/14-sync-group.ts";
+import { describeGroupsHandler } from "./handlers/15-describe-groups.ts";
+import { listGroupsHandler } from "./handlers/16-list-groups.ts";
 import { apiVersionsHandler } from "../server/handlers/18-api-versions.ts";
 import { offsetForLeaderEpochHandler } from "./handlers/23-offset-for-leader-epoch.ts";
 import { createTopicsHandler } from "./handlers/19-create-topics.ts";
@@ -16,6 +25,8 @@ import { alterConfigsHandler } from "./handlers/33-alter-configs.ts";
 import { createPartitionsHandler } from "./handlers/37-create-partitions.ts";
 import { electLeadersHandler } from "./handlers/43-elect-leaders.ts";
 import { incrementalAlterConfigsHandler } from "./handlers/44-incremental-alter-configs.ts";
+import { deleteGroupsHandler } from "./handlers/42-delete-groups.ts";
+import { offsetDeleteHandler } from "./handlers/47-offset-delete.ts";
 import { describeClusterHandler } from "./handlers/60-describe-cluster.ts";
 import { describeProducersHandler } from "./handlers/61-describe-producers.ts";
 
@@ -25,6 +36,15 @@ export function createBrokerHandlerRegistry(): HandlerRegistry<BrokerServices> {
     .register(fetchHandler)
     .register(listOffsetsHandler)
     .register(metadataHandler)
+    .register(offsetCommitHandler)
+    .register(offsetFetchHandler)
+    .register(findCoordinatorHandler)
+    .register(joinGroupHandler)
+    .register(heartbeatHandler)
+    .register(leaveGroupHandler)
+    .register(syncGroupHandler)
+    .register(describeGroupsHandler)
+    .register(listGroupsHandler)
     .register(apiVersionsHandler)
     .register(offsetForLeaderEpochHandler)
     .register(createTopicsHandler)
@@ -36,6 +56,8 @@ export function createBrokerHandlerRegistry(): HandlerRegistry<BrokerServices> {
     .register(createPartitionsHandler)
     .register(electLeadersHandler)
     .register(incrementalAlterConfigsHandler)
+    .register(deleteGroupsHandler)
+    .register(offsetDeleteHandler)
     .register(describeClusterHandler)
     .register(describeProducersHandler);
 }

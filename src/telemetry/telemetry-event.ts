@@ -87,10 +87,44 @@ export type TelemetryEvent =
       correlationId: number;
       bytes: number;
     }
+  | {
+      /** A classic group changed state (a rebalance began, completed, the group emptied, ...). */
+      kind: "group";
+      node: number;
+      group: string;
+      /** The __consumer_offsets partition whose leader coordinates the group. */
+      coordinatorPartition: number;
+      state: "Empty" | "PreparingRebalance" | "CompletingRebalance" | "Stable" | "Dead";
+      generation: number;
+      protocolType: string;
+      protocol: string | null;
+      leader: string | null;
+      members: GroupMemberTelemetry[];
+      /** Why it happened, in Kafka's words (e.g. "Adding new member ..."). */
+      reason: string;
+    }
+  | {
+      /** A group's offset commit reached the HW of __consumer_offsets. */
+      kind: "offset-commit";
+      node: number;
+      group: string;
+      topic: string;
+      partition: number;
+      offset: bigint;
+    }
   | { kind: "error"; node: number; where: string; message: string; errorCode?: number }
   | { kind: "node"; node: number; action: "started" | "recovered" | "stopped"; detail?: string };
 
 export type TelemetryKind = TelemetryEvent["kind"];
+
+/** A group member as a "group" event shows it: who, and what its assignment gives it. */
+export interface GroupMemberTelemetry {
+  memberId: string;
+  groupInstanceId: string | null;
+  clientId: string;
+  /** For the "consumer" protocol, the partitions assigned; empty when unknown or none. */
+  assignment: { topic: string; partitions: number[] }[];
+}
 
 /** Where a node's events go. The shells decide what happens next (batch, post, print). */
 export interface TelemetrySink {

@@ -14,6 +14,7 @@ import { createBrokerHandlerRegistry } from "../../broker/default-handlers.ts";
 import { createHandlerRegistry } from "../../server/handler-registry.ts";
 import { HandlerRegistry } from "../../server/handler-registry.ts";
 import { apiVersionsHandler } from "../../server/handlers/18-api-versions.ts";
+import { GroupCoordinator } from "../../broker/group/group-coordinator.ts";
 import { ProducerIdAllocator } from "../../broker/producer-id-allocator.ts";
 import { FollowerFetchers } from "../../broker/replica/follower-fetcher.ts";
 import { IsrUpdater } from "../../broker/replica/isr-updater.ts";
@@ -148,6 +149,18 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
     if (lifecycle.caughtUp) void replicas.applyMetadata(image);
   });
   lifecycle.onCaughtUp(() => void replicas.applyMetadata(replay.image));
+  const groups = new GroupCoordinator({
+    nodeId,
+    clock,
+    config: brokerConfig,
+    replicas,
+    image: () => replay.image,
+    controller: controllerLink,
+    telemetry,
+    random: ports.random,
+  });
+  // Leading a __consumer_offsets partition makes this broker its groups' coordinator.
+  replicas.onRoleChange((partition) => groups.onPartitionRoleChange(partition));
 
   const services: BrokerServices = {
     nodeId,
@@ -165,6 +178,7 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
     ),
     telemetry,
     random: ports.random,
+    groups,
   };
   const brokerRegistry = createBrokerHandlerRegistry();
   const controllerRegistry = new HandlerRegistry().register(apiVersionsHandler);
@@ -241,6 +255,7 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
       if (isVoter) controller.tick();
       lifecycle.tick();
       isrUpdater.tick();
+      groups.tick();
       replicaTick ??= replicas.tick().finally(() => (replicaTick = null));
     },
     status(): NodeStatus {
@@ -273,6 +288,7 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
     async shutdown(): Promise<void> {
       await lifecycle.controlledShutdown(CONTROLLED_SHUTDOWN_TIMEOUT_MS);
       stopped = true;
+      groups.shutdown();
       fetchers.stop();
       sleeper.wakeAll();
       if (replicaTick !== null) await replicaTick;

@@ -32,6 +32,8 @@ const LEVEL_OF: Record<TelemetryKind, LogLevel> = {
   request: "DEBUG",
   error: "ERROR",
   node: "INFO",
+  group: "INFO",
+  "offset-commit": "DEBUG",
 };
 
 export function createLogTelemetry(logger: KafkaLogger): TelemetrySink {
@@ -116,6 +118,22 @@ export function describeEvent(event: TelemetryEvent): LogEntry {
         },
         `Appended ${event.count} record(s) (${event.bytes} bytes) at offset ${event.baseOffset}`,
       );
+    case "group":
+      return entry(
+        {
+          context: `GroupCoordinator id=${event.node} topic=__consumer_offsets partition=${event.coordinatorPartition}`,
+          logger: "org.apache.kafka.coordinator.group.GroupMetadataManager",
+        },
+        groupMessage(event),
+      );
+    case "offset-commit":
+      return entry(
+        {
+          context: `GroupCoordinator id=${event.node}`,
+          logger: "org.apache.kafka.coordinator.group.OffsetMetadataManager",
+        },
+        `[GroupId ${event.group}] Committed offset ${event.offset} for partition ${event.topic}-${event.partition}`,
+      );
     case "log-offsets":
       return entry(
         {
@@ -124,6 +142,22 @@ export function describeEvent(event: TelemetryEvent): LogEntry {
         },
         `logStartOffset=${event.logStartOffset}, logEndOffset=${event.logEndOffset}, highWatermark=${event.highWatermark}`,
       );
+  }
+}
+
+function groupMessage(event: Extract<TelemetryEvent, { kind: "group" }>): string {
+  const group = `group ${event.group}`;
+  switch (event.state) {
+    case "PreparingRebalance":
+      return `Preparing to rebalance ${group} with old generation ${event.generation} (reason: ${event.reason})`;
+    case "CompletingRebalance":
+      return `Stabilized ${group} generation ${event.generation} with ${event.members.length} members`;
+    case "Stable":
+      return `${capitalized(group)} is Stable in generation ${event.generation} with ${event.members.length} members (reason: ${event.reason})`;
+    case "Empty":
+      return `${capitalized(group)} with generation ${event.generation} is now empty (reason: ${event.reason})`;
+    case "Dead":
+      return `${capitalized(group)} transitioned to Dead in generation ${event.generation} (reason: ${event.reason})`;
   }
 }
 
