@@ -26,6 +26,7 @@ import { createPartitionsHandler } from "./handlers/37-create-partitions.ts";
 import { electLeadersHandler } from "./handlers/43-elect-leaders.ts";
 import { incrementalAlterConfigsHandler } from "./handlers/44-incremental-alter-configs.ts";
 import { deleteGroupsHandler } from "./handlers/42-delete-groups.ts";
+import { describeQuorumHandler } from "./handlers/55-describe-quorum.ts";
 import { offsetDeleteHandler } from "./handlers/47-offset-delete.ts";
 import { describeClusterHandler } from "./handlers/60-describe-cluster.ts";
 import { describeProducersHandler } from "./handlers/61-describe-producers.ts";
@@ -58,6 +59,7 @@ export function createBrokerHandlerRegistry(): HandlerRegistry<BrokerServices> {
     .register(incrementalAlterConfigsHandler)
     .register(deleteGroupsHandler)
     .register(offsetDeleteHandler)
+    .register(describeQuorumHandler)
     .register(describeClusterHandler)
     .register(describeProducersHandler);
 }

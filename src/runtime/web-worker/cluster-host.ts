@@ -6,6 +6,7 @@
  * back from storage after a reload.
  */
 import type { Clock } from "../../client/clock.ts";
+import type { Scheduler } from "../network/scheduler.ts";
 import { BROKER_LISTENER } from "../../client/node-requester.ts";
 import type { Transport } from "../../client/transport.ts";
 import { randomTopicId } from "../../controller/topic-id.ts";
@@ -123,6 +124,11 @@ export class ClusterHost {
 
   /** Node time as the nodes see it: what page-side clients must time their requests by. */
   get clock(): Clock {
+    return this.page.clock;
+  }
+
+  /** Runs something later in node time (page-side clients' timers). */
+  get scheduler(): Scheduler {
     return this.page.clock;
   }
 
