@@ -1,28 +1,30 @@
 /**
  * The group coordinator's broker configs, by Kafka's names with Kafka's defaults. Read on
  * every use, so a cluster-wide dynamic default set while the broker runs takes effect.
- * Names the BrokerConfig table does not list yet are read as the node's properties or the
- * dynamic defaults say, else Kafka's default below.
+ * Kafka's defaults are those of the broker config table (src/metadata/configs).
  */
-import type { BrokerConfig } from "../../metadata/configs/broker-configs.ts";
+import {
+  brokerConfigDefinition,
+  type BrokerConfig,
+} from "../../metadata/configs/broker-configs.ts";
 import type { CompressionType } from "../../protocol/records/attributes.ts";
 
-const DEFAULTS = {
-  "group.min.session.timeout.ms": 6_000,
-  "group.max.session.timeout.ms": 1_800_000,
-  "group.max.size": 2_147_483_647,
-  "group.initial.rebalance.delay.ms": 3_000,
-  "offsets.topic.num.partitions": 50,
-  "offsets.topic.replication.factor": 3,
-  "offsets.topic.segment.bytes": 104_857_600,
-  "offsets.topic.compression.codec": 0,
-  "offsets.retention.minutes": 10_080,
-  "offsets.retention.check.interval.ms": 600_000,
-  "offsets.commit.timeout.ms": 5_000,
-  "offset.metadata.max.bytes": 4_096,
-} as const;
+const NAMES = [
+  "group.min.session.timeout.ms",
+  "group.max.session.timeout.ms",
+  "group.max.size",
+  "group.initial.rebalance.delay.ms",
+  "offsets.topic.num.partitions",
+  "offsets.topic.replication.factor",
+  "offsets.topic.segment.bytes",
+  "offsets.topic.compression.codec",
+  "offsets.retention.minutes",
+  "offsets.retention.check.interval.ms",
+  "offsets.commit.timeout.ms",
+  "offset.metadata.max.bytes",
+] as const;
 
-export type GroupCoordinatorConfigName = keyof typeof DEFAULTS;
+export type GroupCoordinatorConfigName = (typeof NAMES)[number];
 
 /** Kafka's CompressionType ids, as offsets.topic.compression.codec takes them. */
 const CODECS: readonly CompressionType[] = ["none", "gzip", "snappy", "lz4", "zstd"];
@@ -37,10 +39,10 @@ export const NEW_MEMBER_JOIN_TIMEOUT_MS = 300_000;
 export class GroupCoordinatorConfig {
   constructor(private readonly config: BrokerConfig) {}
 
+  /** The value set for `name`, or Kafka's default when unset or not a number. */
   number(name: GroupCoordinatorConfigName): number {
-    const raw = this.config.setValue(name);
-    const value = raw === undefined ? NaN : Number(raw.trim());
-    return Number.isFinite(value) ? value : DEFAULTS[name];
+    const value = Number(this.config.setValue(name)?.trim() ?? NaN);
+    return Number.isFinite(value) ? value : Number(brokerConfigDefinition(name)!.defaultValue);
   }
 
   get minSessionTimeoutMs(): number {

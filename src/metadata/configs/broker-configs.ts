@@ -43,10 +43,19 @@ export const BROKER_CONFIGS: readonly ConfigDefinition[] = [
   { name: "message.max.bytes", type: "int", defaultValue: "1048588", min: 0 },
   // Idempotent producers
   { name: "producer.id.expiration.ms", type: "int", defaultValue: "86400000", min: 1 },
-  // Group coordinator (issue 5 uses them; listed so DescribeConfigs shows them)
+  // Group coordinator
   { name: "offsets.topic.num.partitions", type: "int", defaultValue: "50", min: 1 },
   { name: "offsets.topic.replication.factor", type: "int", defaultValue: "3", min: 1 },
+  { name: "offsets.topic.segment.bytes", type: "int", defaultValue: "104857600", min: 1 },
+  { name: "offsets.topic.compression.codec", type: "int", defaultValue: "0", min: 0, max: 4 },
+  { name: "offsets.retention.minutes", type: "int", defaultValue: "10080", min: 1 },
+  { name: "offsets.retention.check.interval.ms", type: "long", defaultValue: "600000", min: 1 },
+  { name: "offsets.commit.timeout.ms", type: "int", defaultValue: "5000", min: 1 },
+  { name: "offset.metadata.max.bytes", type: "int", defaultValue: "4096", min: 0 },
   { name: "group.initial.rebalance.delay.ms", type: "int", defaultValue: "3000", min: 0 },
+  { name: "group.min.session.timeout.ms", type: "int", defaultValue: "6000", min: 0 },
+  { name: "group.max.session.timeout.ms", type: "int", defaultValue: "1800000", min: 0 },
+  { name: "group.max.size", type: "int", defaultValue: "2147483647", min: 1 },
 ];
 
 const BY_NAME = new Map(BROKER_CONFIGS.map((definition) => [definition.name, definition]));

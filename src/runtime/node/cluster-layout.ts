@@ -4,6 +4,7 @@
  * broker,controller; the rest are brokers only, as KRaft requires), and a log dir each.
  * Used by cluster-main and by the process-control helper for tests.
  */
+import { clusterDefaults } from "../kafka-node/cluster-defaults.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError } from "./config-error.ts";
@@ -75,8 +76,7 @@ export function planCluster(options: ClusterLayoutOptions): PlannedBroker[] {
       ["controller.quorum.voters", formatVoters(voters)],
       ["log.dirs", logDir],
     ]);
-    // Kafka's default of 3 cannot be met by a smaller cluster (its dev configs lower it too).
-    if (brokers < 3) properties.set("offsets.topic.replication.factor", String(brokers));
+    for (const [key, value] of Object.entries(clusterDefaults(brokers))) properties.set(key, value);
     for (const [key, value] of options.properties ?? []) properties.set(key, value);
     return {
       nodeId,

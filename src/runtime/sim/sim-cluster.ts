@@ -5,6 +5,7 @@
  * crash keeps) and restarted (a new node recovers from that disk) — the same core as the
  * browser and Node shells, driven by a seeded random source.
  */
+import { clusterDefaults } from "../kafka-node/cluster-defaults.ts";
 import { Connection } from "../../client/connection.ts";
 import {
   BROKER_LISTENER,
@@ -107,7 +108,7 @@ export class SimCluster {
       nodeId: id,
       clusterId: SIM_CLUSTER_ID,
       voters: this.voters,
-      properties: this.options.properties ?? {},
+      properties: clusterDefaults(this.options.nodes, this.options.properties),
       advertised: {
         PLAINTEXT: { host: `node-${id}`, port: 9092 },
         CONTROLLER: { host: `node-${id}`, port: 9093 },

@@ -19,6 +19,7 @@ import {
   type LinkEntry,
 } from "../network/link-conditions.ts";
 import { probeApiVersions, type ProbeResult } from "./api-versions-probe.ts";
+import { clusterDefaults } from "../kafka-node/cluster-defaults.ts";
 import { clusterShape, MAX_NODES, nodeConfig } from "./cluster-config.ts";
 import { browserLayoutStore, type LayoutStore } from "./cluster-layout.ts";
 import { ClusterNodes, type NodeView } from "./cluster-nodes.ts";
@@ -89,7 +90,7 @@ export class ClusterHost {
     const host = new ClusterHost(
       randomTopicId(cryptoRandom),
       voters,
-      { ...options.properties },
+      clusterDefaults(nodeIds.length, options.properties),
       options.storage ?? "auto",
       nodeIds,
       options.layoutStore ?? browserLayoutStore(),
