@@ -6,6 +6,7 @@
 import type { LinkConditions } from "../../network/link-conditions.ts";
 import { ClusterHost, type ClusterOptions } from "../cluster-host.ts";
 import { createTopic, describeTopic, produce, readValues } from "./harness-client.ts";
+import { clientRoundTrip } from "./harness-kafka-clients.ts";
 
 let host: ClusterHost | null = null;
 const pendingProbes = new Map<number, { settled: boolean; outcome: unknown }>();
@@ -94,6 +95,8 @@ const harness = {
     produce(current(), nodeId, topic, partition, values, acks),
   readValues: (nodeId: number, topic: string, partition: number) =>
     readValues(current(), nodeId, topic, partition),
+  clientRoundTrip: (topic: string, partitions: number, keys: string[]) =>
+    clientRoundTrip(current(), topic, partitions, keys),
   dispose() {
     host?.dispose();
     host = null;
