@@ -12,6 +12,7 @@ import {
   type NodeConfig,
   type RunningNode,
 } from "../kafka-node/kafka-node-contract.ts";
+import { loadCompression } from "../kafka-node/load-compression.ts";
 import { startKafkaNode } from "../kafka-node/start-kafka-node.ts";
 import {
   KAFKA_RAFT_SERVER,
@@ -65,8 +66,12 @@ export async function startKafkaServer(
   const listeners = await bindListeners(config, transportOptions, accept);
   const dialer = createTcpDialer(config.voterEndpoints, transportOptions);
   // log.dirs is the log dir itself, as in Kafka: the node's files go straight into it.
-  const nodeConfig = { ...withBoundPorts(config.node, listeners), logDir: basename(resolve(config.logDir)) };
+  const nodeConfig = {
+    ...withBoundPorts(config.node, listeners),
+    logDir: basename(resolve(config.logDir)),
+  };
   try {
+    await loadCompression();
     node = await startKafkaNode(nodeConfig, {
       // Whole milliseconds, as Kafka's clocks and timestamps are; monotonic, from the epoch.
       clock: { nowMs: () => Math.floor(performance.timeOrigin + performance.now()) },

@@ -17,6 +17,7 @@ import {
   type NodeStatus,
   type RunningNode,
 } from "../kafka-node/kafka-node-contract.ts";
+import { loadCompression } from "../kafka-node/load-compression.ts";
 import { startKafkaNode } from "../kafka-node/start-kafka-node.ts";
 import { FrameTap, type DecodedFrame } from "../network/frame-tap.ts";
 import { LinkTable, type EndpointId, type LinkEntry } from "../network/link-conditions.ts";
@@ -75,6 +76,7 @@ class NodeShell {
 
   async start(): Promise<void> {
     if (this.node !== null) throw new Error(`node ${this.nodeId} is already started`);
+    await loadCompression();
     this.node = await startKafkaNode(this.init.config, {
       clock: this.clock,
       fs: this.storage.fs,

@@ -1,7 +1,7 @@
 /**
  * The client library in the page, as the playground's producers and consumers will use
  * it: `new Kafka({ brokers: ["broker-1:9092"], transport: pageClientIo(host) })`, an admin
- * that creates a topic, an idempotent producer sending keyed records, and a consumer group
+ * that creates a topic, an idempotent producer sending keyed zstd batches, and a consumer group
  * reading them all back. Answers are plain data for the spec.
  */
 import { Kafka } from "../../../client/kafka.ts";
@@ -32,7 +32,12 @@ export async function clientRoundTrip(
     transport: pageClientIo(host),
   });
   const admin = kafka.admin();
-  const producer = kafka.producer({ acks: "all", "enable.idempotence": true });
+  const producer = kafka.producer({
+    acks: "all",
+    "enable.idempotence": true,
+    // zstd: the page loads its WebAssembly for the producer and the consumer alike.
+    "compression.type": "zstd",
+  });
   const consumer = kafka.consumer({ groupId: `${topic}-readers` });
   try {
     await admin.connect();
