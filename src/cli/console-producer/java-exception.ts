@@ -17,6 +17,7 @@ const PACKAGES: Readonly<Record<string, string>> = {
   IllegalArgumentException: "java.lang",
   IllegalStateException: "java.lang",
   ExecutionException: "java.util.concurrent",
+  PatternSyntaxException: "java.util.regex",
 };
 
 /** A simple class name with its package: "TimeoutException" → "org.apache.kafka.common.errors.TimeoutException". */

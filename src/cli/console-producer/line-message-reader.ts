@@ -87,9 +87,21 @@ export class LineMessageReader {
   read(line: string): LineRecord {
     this.lineNumber++;
     const { config } = this;
-    const headers = this.field(config.parseHeaders, line, 0, config.headersDelimiter, "headers delimiter");
+    const headers = this.field(
+      config.parseHeaders,
+      line,
+      0,
+      config.headersDelimiter,
+      "headers delimiter",
+    );
     const headerOffset = headers === null ? 0 : headers.length + config.headersDelimiter.length;
-    const key = this.field(config.parseKey, line, headerOffset, config.keySeparator, "key separator");
+    const key = this.field(
+      config.parseKey,
+      line,
+      headerOffset,
+      config.keySeparator,
+      "key separator",
+    );
     const keyOffset = key === null ? 0 : key.length + config.keySeparator.length;
     const value = line.slice(headerOffset + keyOffset);
     return {

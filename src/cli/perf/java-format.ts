@@ -4,6 +4,7 @@
  * toFixed prints 1.00; NaN and Infinity spelled out) and SimpleDateFormat's patterns
  * (`yyyy-MM-dd HH:mm:ss:SSS`). Times are shown in UTC: a tool here has no time zone.
  */
+import { JavaException } from "../console-producer/java-exception.ts";
 
 /** The sign, the significant digits and where the decimal point goes (value = 0.digits × 10^point). */
 interface DecimalDigits {
@@ -73,9 +74,7 @@ const MONTHS = [
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** A bad pattern, worded as Java's SimpleDateFormat constructor words it. */
-export class IllegalDatePatternError extends Error {
-  override readonly name = "IllegalArgumentException";
-}
+const illegalPattern = (message: string) => new JavaException("IllegalArgumentException", message);
 
 function field(letter: string, count: number, date: Date): string {
   const pad = (number: number) => String(number).padStart(count, "0");
@@ -117,18 +116,18 @@ function field(letter: string, count: number, date: Date): string {
     case "X":
       return "Z";
     default:
-      throw new IllegalDatePatternError(`Illegal pattern character '${letter}'`);
+      throw illegalPattern(`Illegal pattern character '${letter}'`);
   }
 }
 
 /** Checks `pattern` now, as `new SimpleDateFormat(pattern)` does; returns the formatter. */
 export function simpleDateFormat(pattern: string): (epochMs: number) => string {
   const parts: ({ literal: string } | { letter: string; count: number })[] = [];
-  for (let index = 0; index < pattern.length; ) {
+  for (let index = 0; index < pattern.length;) {
     const char = pattern[index]!;
     if (char === "'") {
       const end = pattern.indexOf("'", index + 1);
-      if (end === -1) throw new IllegalDatePatternError("Unterminated quote");
+      if (end === -1) throw illegalPattern("Unterminated quote");
       // '' is a quote itself.
       parts.push({ literal: end === index + 1 ? "'" : pattern.slice(index + 1, end) });
       index = end + 1;
