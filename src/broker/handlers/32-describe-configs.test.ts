@@ -181,7 +181,12 @@ describe("DescribeConfigs of a broker", () => {
     );
     const result = await one(broker, { type: BROKER, name: "1" });
     expect(result.errorCode).toBe(ErrorCode.NONE);
-    expect(result.configs.map((c) => c.name)).toEqual(BROKER_CONFIGS.map((d) => d.name));
+    const names = result.configs.map((c) => c.name);
+    expect(names.slice(0, BROKER_CONFIGS.length)).toEqual(BROKER_CONFIGS.map((d) => d.name));
+    // Then the log.* broker synonyms of topic configs, each once.
+    expect(names).toContain("log.retention.ms");
+    expect(names).toContain("log.cleanup.policy");
+    expect(new Set(names).size).toBe(names.length);
     expect(entry(result, "num.partitions")).toMatchObject({
       value: "3",
       configSource: ConfigSource.STATIC_BROKER_CONFIG,

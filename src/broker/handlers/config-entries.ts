@@ -114,9 +114,21 @@ export function topicConfigEntries(
   });
 }
 
-/** Every broker config of this broker (Kafka's DescribeConfigs of BROKER "<its id>"). */
+/** The broker configs, then the log.* synonyms of topic configs the broker table lacks. */
+const BROKER_LEVEL_CONFIGS: readonly ConfigDefinition[] = [
+  ...BROKER_CONFIGS,
+  ...[...BROKER_SYNONYMS_OF_TOPIC_CONFIGS.values()].filter(
+    (definition) => brokerConfigDefinition(definition.name) === undefined,
+  ),
+];
+
+/**
+ * Every broker config of this broker (Kafka's DescribeConfigs of BROKER "<its id>"): the
+ * broker configs and the log.* synonyms of topic configs, whose per-broker dynamic values
+ * (`kafka-configs --alter --broker 1 --add-config log.retention.ms=...`) show here.
+ */
 export function brokerConfigEntries(layers: BrokerConfigLayers, includeSynonyms: boolean): Entry[] {
-  return BROKER_CONFIGS.map((definition) =>
+  return BROKER_LEVEL_CONFIGS.map((definition) =>
     entry(
       definition.name,
       definition,
