@@ -7,6 +7,7 @@
  * enable.auto.commit=false (the group is thrown away, so its offsets need not be kept).
  */
 import { missingRequiredArgument, parseKeyValueArgs } from "../framework/command-line-utils.ts";
+import { BOOTSTRAP_SERVER_OPTION, INCLUDE_OPTION } from "../framework/common-options.ts";
 import { OptionParser, type OptionSpec, type ParsedOptions } from "../framework/option-parser.ts";
 
 export const CONSOLE_CONSUMER_DESCRIPTION =
@@ -37,11 +38,7 @@ const SPECS: OptionSpec[] = [
     description: "The topic to consume on.",
     argument: { required: true, describedAs: "topic" },
   },
-  {
-    name: "include",
-    description: "Regular expression specifying list of topics to include for consumption.",
-    argument: { required: true, describedAs: "Java regex (String)" },
-  },
+  INCLUDE_OPTION,
   {
     name: "partition",
     description:
@@ -105,11 +102,7 @@ const SPECS: OptionSpec[] = [
     name: "skip-message-on-error",
     description: "If there is an error when processing a message, skip it instead of halt.",
   },
-  {
-    name: "bootstrap-server",
-    description: "REQUIRED: The server(s) to connect to.",
-    argument: { required: true, describedAs: "server to connect to" },
-  },
+  BOOTSTRAP_SERVER_OPTION,
   {
     name: "key-deserializer",
     description: "",

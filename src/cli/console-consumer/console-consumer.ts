@@ -23,7 +23,7 @@ import {
 } from "../framework/command-line-utils.ts";
 import type { Tool, ToolIo } from "../framework/tool.ts";
 import { configObject, kafkaFor } from "../console-producer/client-properties.ts";
-import { JavaException } from "../console-producer/java-exception.ts";
+import { JavaException } from "../framework/java-exception.ts";
 import { includePattern } from "./include-pattern.ts";
 import { logToStderr } from "../console-producer/tool-logger.ts";
 import {

@@ -4,7 +4,7 @@
  * topics (exclude.internal.topics=true). A pattern that does not compile is Java's
  * PatternSyntaxException.
  */
-import { JavaException } from "../console-producer/java-exception.ts";
+import { JavaException } from "../framework/java-exception.ts";
 
 const INTERNAL_TOPICS = ["__consumer_offsets", "__transaction_state", "__share_group_state"];
 

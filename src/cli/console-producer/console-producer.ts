@@ -31,7 +31,7 @@ import {
   producerProperties,
   readerProperties,
 } from "./console-producer-options.ts";
-import { describeException, qualifiedExceptionName } from "./java-exception.ts";
+import { describeException, qualifiedExceptionName } from "../framework/java-exception.ts";
 import { LineMessageReader, lineReaderConfig, type LineRecord } from "./line-message-reader.ts";
 import { PendingSends } from "./pending-sends.ts";
 import { logToStderr } from "./tool-logger.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeException } from "./java-exception.ts";
+import { describeException } from "../framework/java-exception.ts";
 import { LineMessageReader, lineReaderConfig } from "./line-message-reader.ts";
 
 const reader = (properties: Record<string, string>) =>

@@ -5,7 +5,7 @@
  * null.marker turning a field into null. Its settings are checked as Kafka's configure()
  * checks them, and a line it cannot parse is a KafkaException naming the line number.
  */
-import { JavaException } from "./java-exception.ts";
+import { JavaException } from "../framework/java-exception.ts";
 
 export interface LineRecord {
   key: string | null;

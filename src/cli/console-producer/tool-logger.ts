@@ -5,7 +5,7 @@
  */
 import { simpleDateFormat } from "../perf/java-format.ts";
 import type { ToolIo } from "../framework/tool.ts";
-import { describeException } from "./java-exception.ts";
+import { describeException } from "../framework/java-exception.ts";
 
 /** log4j's default %d: ISO8601 with a comma before the milliseconds (shown in UTC here). */
 const LOG_TIME = simpleDateFormat("yyyy-MM-dd HH:mm:ss,SSS");

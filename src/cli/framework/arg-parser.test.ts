@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { metadataQuorumTool } from "../metadata-quorum/metadata-quorum.ts";
 import { capturedIo } from "../testing/captured-io.ts";
+import { ArgParser } from "./arg-parser.ts";
 
 /** argparse4j's usage for kafka-metadata-quorum, wrapped at 75 columns under the first word. */
 const MAIN_USAGE = [
@@ -60,5 +61,84 @@ describe("argparse4j-style command lines (kafka-metadata-quorum)", () => {
     expect(
       out.some((line) => line.startsWith("  --bootstrap-controller BOOTSTRAP_CONTROLLER")),
     ).toBe(true);
+  });
+});
+
+describe("argparse4j-style command lines without subcommands", () => {
+  const parser = () =>
+    new ArgParser({
+      prog: "flat-tool",
+      description: "A tool with named arguments only.",
+      defaultHelp: true,
+      arguments: [
+        {
+          flag: "--count",
+          metavar: "COUNT",
+          action: "store",
+          type: "Long",
+          required: true,
+          help: "how many",
+        },
+        { flag: "--rate", action: "store", type: "Double", defaultValue: "1.0", help: "how fast" },
+        { flag: "--props", metavar: "K=V", action: "many", help: "properties" },
+      ],
+      requiredGroup: {
+        description: "exactly one of --size or --fixed.",
+        arguments: [
+          { flag: "--size", action: "store", type: "Integer", help: "size" },
+          { flag: "--fixed", action: "storeTrue", help: "fixed" },
+        ],
+      },
+    });
+
+  function parse(args: string[]) {
+    const { io, out, err } = capturedIo();
+    return { outcome: parser().parse(args, io), out, err };
+  }
+
+  it("takes negative numbers as values, one value or many, Java's numbers, and fills in defaults", () => {
+    const { outcome } = parse(["--count", "-3", "--props", "a=1", "b=2", "--size=4"]);
+    expect(outcome).toEqual({
+      ok: true,
+      parsed: {
+        command: null,
+        values: new Map<string, string | true | string[]>([
+          ["--count", "-3"],
+          ["--props", ["a=1", "b=2"]],
+          ["--size", "4"],
+          ["--rate", "1.0"],
+        ]),
+      },
+    });
+    expect(parse(["--count", "1", "--rate", "2.5e3f", "--fixed"]).outcome.ok).toBe(true);
+    expect(parse(["--count", "1", "--size", "2147483648"]).err.at(-1)).toBe(
+      `flat-tool: error: argument --size: could not convert '2147483648' to Integer (For input string: "2147483648")`,
+    );
+    expect(parse(["--count", "1", "stray"]).err.at(-1)).toBe(
+      "flat-tool: error: unrecognized arguments: 'stray'",
+    );
+    expect(parse(["--fixed"]).err.at(-1)).toBe("flat-tool: error: argument --count is required");
+  });
+
+  it("prints the group with a description as its own section, and defaults in the help", () => {
+    const { outcome, out } = parse(["-h"]);
+    expect(outcome).toEqual({ ok: false, exitCode: 0 });
+    expect(out).toEqual([
+      "usage: flat-tool [-h] --count COUNT [--rate RATE] [--props K=V [K=V ...]]",
+      "                 (--size SIZE | --fixed)",
+      "",
+      "A tool with named arguments only.",
+      "",
+      "named arguments:",
+      "  -h, --help             show this help message and exit",
+      "  --count COUNT          how many",
+      "  --rate RATE            how fast (default: 1.0)",
+      "  --props K=V [K=V ...]  properties",
+      "",
+      "  exactly one of --size or --fixed.",
+      "",
+      "  --size SIZE            size",
+      "  --fixed                fixed (default: false)",
+    ]);
   });
 });

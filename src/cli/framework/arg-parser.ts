@@ -1,18 +1,30 @@
 /**
- * Command lines of Kafka's argparse4j tools (kafka-metadata-quorum and the like): named
- * arguments before a subcommand and after it, a required group of which exactly one must be
- * given, and argparse4j's own words for mistakes — the usage, then
+ * Command lines of Kafka's argparse4j tools, with or without subcommands:
+ * kafka-producer-perf-test (ProducerPerformance: named arguments only) and
+ * kafka-metadata-quorum (named arguments before a subcommand and after it). An argument
+ * stores one value (converted as Java's valueOf converts it), stores true, or takes one or
+ * more values (nargs "+"); some are required, and one required mutually exclusive group
+ * needs exactly one of its arguments. Mistakes print argparse4j's words — the usage, then
  * "<prog>: error: <what>" — on standard error, exit code 1. `-h`/`--help` prints the help
- * on standard output and exits 0.
+ * on standard output, exit code 0 (a tool may exit otherwise, as ProducerPerformance does).
  */
+import { FORMAT_WIDTH, helpEntry, usageLines, wrap } from "./argparse-layout.ts";
+import { convertsTo, type JavaValueType } from "./java-values.ts";
 import type { ToolIo } from "./tool.ts";
 
 export interface NamedArgument {
   /** The flag with its dashes, e.g. "--bootstrap-server". */
   flag: string;
   help: string;
-  /** true: takes one value (shown as its upper-cased name); false: storeTrue. */
-  takesValue: boolean;
+  /** store: one value; storeTrue: a flag; many: nargs("+"), one value or more. */
+  action: "store" | "storeTrue" | "many";
+  /** The value's name in the usage; argparse4j's default is the flag upper-cased, "-" as "_". */
+  metavar?: string;
+  /** String unless said. */
+  type?: JavaValueType;
+  required?: boolean;
+  /** setDefault: the value when the argument is absent. */
+  defaultValue?: string;
 }
 
 export interface CommandSpec {
@@ -21,173 +33,220 @@ export interface CommandSpec {
   arguments: readonly NamedArgument[];
 }
 
+/** argparse4j's required mutually exclusive group: exactly one of its arguments is given. */
+export interface RequiredGroup {
+  /** With one, the help shows the group as a section of its own; without, among the named arguments. */
+  description?: string;
+  arguments: readonly NamedArgument[];
+}
+
 export interface ArgParserSpec {
   prog: string;
   description: string;
-  /** Exactly one of these is required (argparse4j's required mutually exclusive group). */
-  requiredOneOf: readonly NamedArgument[];
+  /** argparse4j's defaultHelp(true): every help text ends with the argument's default. */
+  defaultHelp?: boolean;
   arguments: readonly NamedArgument[];
-  commands: readonly CommandSpec[];
+  requiredGroup?: RequiredGroup;
+  /** Subcommands, one of which must be given; absent for a tool without. */
+  commands?: readonly CommandSpec[];
 }
 
+/** A value per flag given or defaulted: a string (store), true (storeTrue) or the list (many). */
+export type ArgumentValues = Map<string, string | true | string[]>;
+
 export interface ParsedCommandLine {
-  /** Values by flag: a string for an argument with a value, true for a flag given. */
-  values: Map<string, string | true>;
-  command: string;
+  values: ArgumentValues;
+  /** The subcommand given; null for a tool without subcommands. */
+  command: string | null;
 }
 
 export type ArgParseOutcome =
-  { ok: true; parsed: ParsedCommandLine } | { ok: false; exitCode: number };
+  | { ok: true; parsed: ParsedCommandLine }
+  /** The help was printed (exit code 0), or a mistake was (1). */
+  | { ok: false; exitCode: number };
 
-const FORMAT_WIDTH = 75;
-const HELP_COLUMN = 25;
-const HELP_FLAG: NamedArgument = {
-  flag: "-h",
-  help: "show this help message and exit",
-  takesValue: false,
-};
-
-function metavar(argument: NamedArgument): string {
-  return argument.flag.replace(/^-+/, "").replace(/-/g, "_").toUpperCase();
-}
+const HELP_TEXT = "show this help message and exit";
 
 function syntax(argument: NamedArgument): string {
-  return argument.takesValue ? `${argument.flag} ${metavar(argument)}` : argument.flag;
+  if (argument.action === "storeTrue") return argument.flag;
+  const metavar =
+    argument.metavar ?? argument.flag.replace(/^-+/, "").replace(/-/g, "_").toUpperCase();
+  return argument.action === "many"
+    ? `${argument.flag} ${metavar} [${metavar} ...]`
+    : `${argument.flag} ${metavar}`;
 }
 
-/** Words laid out after `prefix`, wrapping under the first word, as argparse4j's usage does. */
-function usageLines(prefix: string, words: readonly string[]): string[] {
-  const indent = " ".repeat(prefix.length);
-  const lines: string[] = [];
-  let line = prefix;
-  let first = true;
-  for (const word of words) {
-    if (!first && line.length + word.length + 1 > FORMAT_WIDTH) {
-      lines.push(line);
-      line = `${indent} ${word}`;
-    } else {
-      line += ` ${word}`;
-      first = false;
-    }
-  }
-  lines.push(line);
-  return lines;
+function usageWord(argument: NamedArgument): string {
+  return argument.required === true ? syntax(argument) : `[${syntax(argument)}]`;
 }
 
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
-    if (line !== "" && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  if (line !== "") lines.push(line);
-  return lines;
+/** The group in the usage: "(--a A |", "--b B)". */
+function groupWords(group: readonly NamedArgument[]): string[] {
+  const words: string[] = [];
+  group.map(syntax).forEach((word, index) => {
+    if (index > 0) words.push("|");
+    words.push(`${index === 0 ? "(" : ""}${word}${index === group.length - 1 ? ")" : ""}`);
+  });
+  return words;
 }
 
-/** One argument's help entry: its title, then its help in the column at 25. */
-function helpEntry(title: string, help: string): string[] {
-  const helpLines = wrap(help, FORMAT_WIDTH - HELP_COLUMN);
-  const titled = `  ${title}`;
-  if (titled.length < HELP_COLUMN - 1 && helpLines.length > 0) {
-    return [
-      titled.padEnd(HELP_COLUMN) + helpLines[0],
-      ...helpLines.slice(1).map((line) => " ".repeat(HELP_COLUMN) + line),
-    ];
-  }
-  return [titled, ...helpLines.map((line) => " ".repeat(HELP_COLUMN) + line)];
+/** A word that is a value even though it starts with "-": a negative number. */
+function looksLikeFlag(word: string): boolean {
+  return word.startsWith("-") && word.length > 1 && !/^-(\d|\.\d)/.test(word);
 }
 
 export class ArgParser {
-  constructor(private readonly spec: ArgParserSpec) {}
+  private readonly group: readonly NamedArgument[];
+  private readonly commands: readonly CommandSpec[];
 
-  private mainUsage(): string[] {
-    const group = this.spec.requiredOneOf.map(syntax);
-    const words = [`[-h]`, ...this.spec.arguments.map((a) => `[${syntax(a)}]`)];
-    group.forEach((word, index) => {
-      if (index > 0) words.push("|");
-      words.push(`${index === 0 ? "(" : ""}${word}${index === group.length - 1 ? ")" : ""}`);
-    });
-    words.push(`{${this.spec.commands.map((c) => c.name).join(",")}}`, "...");
+  constructor(private readonly spec: ArgParserSpec) {
+    this.group = spec.requiredGroup?.arguments ?? [];
+    this.commands = spec.commands ?? [];
+  }
+
+  /** The tool's usage, or once a subcommand is given, the subcommand's. */
+  private usage(command: CommandSpec | null): string[] {
+    const words =
+      command === null
+        ? ["[-h]", ...this.spec.arguments.map(usageWord), ...groupWords(this.group)]
+        : [...groupWords(this.group), command.name, "[-h]", ...command.arguments.map(usageWord)];
+    if (command === null && this.commands.length > 0) words.push(`{${this.commandNames()}}`, "...");
     return usageLines(`usage: ${this.spec.prog}`, words);
   }
 
-  private commandUsage(command: CommandSpec): string[] {
-    const group = this.spec.requiredOneOf.map(syntax);
-    const words: string[] = [];
-    group.forEach((word, index) => {
-      if (index > 0) words.push("|");
-      words.push(`${index === 0 ? "(" : ""}${word}${index === group.length - 1 ? ")" : ""}`);
-    });
-    words.push(command.name, "[-h]", ...command.arguments.map((a) => `[${syntax(a)}]`));
-    return usageLines(`usage: ${this.spec.prog}`, words);
+  private commandNames(): string {
+    return this.commands.map((each) => each.name).join(",");
   }
 
-  private fail(io: ToolIo, usage: string[], message: string): ArgParseOutcome {
+  private helpText(argument: NamedArgument): string {
+    if (this.spec.defaultHelp !== true) return argument.help;
+    if (argument.action === "storeTrue") return `${argument.help} (default: false)`;
+    return argument.defaultValue === undefined
+      ? argument.help
+      : `${argument.help} (default: ${argument.defaultValue})`;
+  }
+
+  private entries(named: readonly NamedArgument[]): string[] {
+    return named.flatMap((argument) => helpEntry(syntax(argument), this.helpText(argument)));
+  }
+
+  private helpLines(command: CommandSpec | null): string[] {
+    const lines = this.usage(command);
+    if (command !== null) {
+      lines.push("", "named arguments:", ...helpEntry("-h, --help", HELP_TEXT));
+      return [...lines, ...this.entries(command.arguments)];
+    }
+    lines.push("", ...wrap(this.spec.description, FORMAT_WIDTH), "");
+    if (this.commands.length > 0) {
+      lines.push("positional arguments:", `  {${this.commandNames()}}`);
+      for (const each of this.commands) lines.push(...helpEntry(`  ${each.name}`, each.help));
+      lines.push("");
+    }
+    lines.push("named arguments:", ...helpEntry("-h, --help", HELP_TEXT));
+    const groupDescription = this.spec.requiredGroup?.description;
+    if (groupDescription === undefined) {
+      return [...lines, ...this.entries([...this.group, ...this.spec.arguments])];
+    }
+    lines.push(...this.entries(this.spec.arguments), "");
+    lines.push(...wrap(groupDescription, FORMAT_WIDTH - 2).map((line) => `  ${line}`), "");
+    return [...lines, ...this.entries(this.group)];
+  }
+
+  /** The tool's help, on standard output. */
+  printHelp(io: ToolIo): void {
+    for (const line of this.helpLines(null)) io.out(line);
+  }
+
+  /** handleError: the tool's usage and "<prog>: error: <message>" on standard error. */
+  printError(io: ToolIo, message: string): void {
+    this.fail(io, this.usage(null), message);
+  }
+
+  private fail(io: ToolIo, usage: readonly string[], message: string): ArgParseOutcome {
     for (const line of usage) io.err(line);
     io.err(`${this.spec.prog}: error: ${message}`);
     return { ok: false, exitCode: 1 };
   }
 
-  private printHelp(io: ToolIo, command: CommandSpec | null): ArgParseOutcome {
-    const lines = command === null ? this.mainUsage() : this.commandUsage(command);
-    if (command === null) {
-      lines.push("", ...wrap(this.spec.description, FORMAT_WIDTH), "", "positional arguments:");
-      lines.push(`  {${this.spec.commands.map((c) => c.name).join(",")}}`);
-      for (const each of this.spec.commands) lines.push(...helpEntry(`  ${each.name}`, each.help));
-    }
-    lines.push("", "named arguments:", ...helpEntry("-h, --help", HELP_FLAG.help));
-    const named =
-      command === null ? [...this.spec.requiredOneOf, ...this.spec.arguments] : command.arguments;
-    for (const argument of named) lines.push(...helpEntry(syntax(argument), argument.help));
-    for (const line of lines) io.out(line);
-    return { ok: false, exitCode: 0 };
-  }
-
   parse(args: readonly string[], io: ToolIo): ArgParseOutcome {
-    const values = new Map<string, string | true>();
+    const values: ArgumentValues = new Map();
     let command: CommandSpec | null = null;
     for (let index = 0; index < args.length; index++) {
       const word = args[index]!;
-      const usage = command === null ? this.mainUsage() : this.commandUsage(command);
-      if (word === "-h" || word === "--help") return this.printHelp(io, command);
-      if (word.startsWith("-") && word.length > 1) {
-        const equals = word.indexOf("=");
-        const flag = equals === -1 ? word : word.slice(0, equals);
-        const known =
-          command === null
-            ? [...this.spec.requiredOneOf, ...this.spec.arguments]
-            : command.arguments;
-        const argument = known.find((each) => each.flag === flag);
-        if (argument === undefined)
-          return this.fail(io, usage, `unrecognized arguments: '${word}'`);
-        const clash = this.spec.requiredOneOf.find(
-          (other) => other !== argument && values.has(other.flag),
-        );
-        if (clash !== undefined && this.spec.requiredOneOf.includes(argument)) {
-          return this.fail(io, usage, `argument ${flag}: not allowed with argument ${clash.flag}`);
+      const fail = (message: string) => this.fail(io, this.usage(command), message);
+      if (word === "-h" || word === "--help") {
+        for (const line of this.helpLines(command)) io.out(line);
+        return { ok: false, exitCode: 0 };
+      }
+      if (this.commands.length > 0 && !looksLikeFlag(word)) {
+        if (command !== null) return fail(`unrecognized arguments: '${word}'`);
+        command = this.commands.find((each) => each.name === word) ?? null;
+        if (command === null) {
+          const choices = this.commands.map((each) => `'${each.name}'`).join(", ");
+          return fail(`invalid choice: '${word}' (choose from ${choices})`);
         }
-        if (!argument.takesValue) values.set(flag, true);
-        else if (equals !== -1) values.set(flag, word.slice(equals + 1));
-        else if (index + 1 < args.length && !args[index + 1]!.startsWith("-"))
-          values.set(flag, args[++index]!);
-        else return this.fail(io, usage, `argument ${flag}: expected one argument`);
         continue;
       }
-      if (command !== null) return this.fail(io, usage, `unrecognized arguments: '${word}'`);
-      command = this.spec.commands.find((each) => each.name === word) ?? null;
-      if (command === null) {
-        const choices = this.spec.commands.map((each) => `'${each.name}'`).join(", ");
-        return this.fail(io, usage, `invalid choice: '${word}' (choose from ${choices})`);
+      const equals = word.indexOf("=");
+      const flag = looksLikeFlag(word) && equals !== -1 ? word.slice(0, equals) : word;
+      const known = command === null ? [...this.spec.arguments, ...this.group] : command.arguments;
+      const argument = known.find((each) => each.flag === flag);
+      if (argument === undefined) return fail(`unrecognized arguments: '${word}'`);
+      const clash = this.group.find((other) => other !== argument && values.has(other.flag));
+      if (this.group.includes(argument) && clash !== undefined) {
+        return fail(`argument ${argument.flag}: not allowed with argument ${clash.flag}`);
+      }
+      if (argument.action === "storeTrue") {
+        values.set(argument.flag, true);
+        continue;
+      }
+      const given: string[] = [];
+      if (flag !== word) given.push(word.slice(equals + 1));
+      while (
+        index + 1 < args.length &&
+        !looksLikeFlag(args[index + 1]!) &&
+        (given.length === 0 || argument.action === "many")
+      ) {
+        given.push(args[++index]!);
+      }
+      if (given.length === 0) {
+        return fail(
+          argument.action === "many"
+            ? `argument ${argument.flag}: expected at least one argument`
+            : `argument ${argument.flag}: expected one argument`,
+        );
+      }
+      const type = argument.type ?? "String";
+      const bad = given.find((value) => !convertsTo(value, type));
+      if (bad !== undefined) {
+        return fail(
+          `argument ${argument.flag}: could not convert '${bad}' to ${type} (For input string: "${bad}")`,
+        );
+      }
+      values.set(argument.flag, argument.action === "many" ? given : given[0]!);
+    }
+    return this.finish(values, command, io);
+  }
+
+  /** The checks argparse4j makes once every word is read, then the defaults. */
+  private finish(values: ArgumentValues, command: CommandSpec | null, io: ToolIo): ArgParseOutcome {
+    if (this.commands.length > 0 && command === null) {
+      return this.fail(io, this.usage(null), "too few arguments");
+    }
+    const named = [...this.spec.arguments, ...(command?.arguments ?? [])];
+    const missing = named.find((each) => each.required === true && !values.has(each.flag));
+    if (missing !== undefined) {
+      return this.fail(io, this.usage(null), `argument ${missing.flag} is required`);
+    }
+    if (this.group.length > 0 && !this.group.some((each) => values.has(each.flag))) {
+      const flags = this.group.map((each) => each.flag).join(" ");
+      return this.fail(io, this.usage(null), `one of the arguments ${flags} is required`);
+    }
+    for (const argument of [...named, ...this.group]) {
+      if (!values.has(argument.flag) && argument.defaultValue !== undefined) {
+        values.set(argument.flag, argument.defaultValue);
       }
     }
-    if (command === null) return this.fail(io, this.mainUsage(), "too few arguments");
-    if (!this.spec.requiredOneOf.some((argument) => values.has(argument.flag))) {
-      const flags = this.spec.requiredOneOf.map((argument) => `${argument.flag} `).join("");
-      return this.fail(io, this.mainUsage(), `one of the arguments ${flags}is required`);
-    }
-    return { ok: true, parsed: { values, command: command.name } };
+    return { ok: true, parsed: { values, command: command?.name ?? null } };
   }
 }

@@ -7,8 +7,9 @@
  * joptsimple's class name and message, which the tool prints as Kafka's tool does.
  */
 import { headerRows, renderHelpRows, type HelpRow } from "./help-formatter.ts";
+import { convertsTo, type JavaValueType } from "./java-values.ts";
 
-export type OptionValueType = "String" | "Integer" | "Long" | "Double";
+export type OptionValueType = JavaValueType;
 
 export interface OptionArgument {
   /** withRequiredArg (true) or withOptionalArg (false). */
@@ -89,21 +90,6 @@ export class ParsedOptions {
   }
 }
 
-const INTEGER_RANGE: Record<"Integer" | "Long", [bigint, bigint]> = {
-  Integer: [-(2n ** 31n), 2n ** 31n - 1n],
-  Long: [-(2n ** 63n), 2n ** 63n - 1n],
-};
-
-/** Whether `value` converts to `type` as Java's valueOf would. */
-function converts(value: string, type: OptionValueType): boolean {
-  if (type === "String") return true;
-  if (type === "Double") return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value.trim());
-  if (!/^[+-]?\d+$/.test(value)) return false;
-  const [min, max] = INTEGER_RANGE[type];
-  const number = BigInt(value);
-  return number >= min && number <= max;
-}
-
 function failure(exceptionClass: string, message: string): ParseOutcome {
   return { ok: false, error: { exceptionClass: `joptsimple.${exceptionClass}`, message } };
 }
@@ -126,7 +112,7 @@ export class OptionParser {
       const list = values.get(spec.name) ?? [];
       if (value !== null) {
         const type = spec.argument?.type ?? "String";
-        if (!converts(value, type)) {
+        if (!convertsTo(value, type)) {
           return failure(
             "OptionArgumentConversionException",
             `Cannot parse argument '${value}' of option ${spec.name}`,

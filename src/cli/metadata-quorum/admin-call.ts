@@ -3,7 +3,8 @@
  * ask a node from the bootstrap list, with request.timeout.ms per request; on a retriable
  * failure (no answer, a lost connection, a retriable error code) try the next, backing off
  * retry.backoff.ms between rounds, until default.api.timeout.ms has passed. A node that
- * does not support the API, or a non-retriable error, ends the call at once.
+ * does not support the API, or a non-retriable error, ends the call at once. A failed call
+ * is thrown as the JavaException Kafka's Admin client would raise.
  */
 import type { BrokerAddress, ClientIo } from "../../client/client-io.ts";
 import {
@@ -12,6 +13,7 @@ import {
 } from "../../client/cluster/broker-connection.ts";
 import { KafkaProtocolError } from "../../client/kafka-error.ts";
 import { APIS } from "../../protocol/generated/api-table.ts";
+import { exceptionNameOfCode, JavaException } from "../framework/java-exception.ts";
 
 /** Kafka's Admin defaults. */
 export const ADMIN_DEFAULTS = {
@@ -19,21 +21,6 @@ export const ADMIN_DEFAULTS = {
   defaultApiTimeoutMs: 60_000,
   retryBackoffMs: 100,
 };
-
-/** A failed call as the Java tool shows it: the exception's class and message. */
-export class AdminCallError extends Error {
-  constructor(
-    readonly exceptionClass: string,
-    message: string,
-  ) {
-    super(message);
-  }
-
-  /** Throwable.toString(): what ExecutionException.getMessage() shows of its cause. */
-  describe(): string {
-    return `${this.exceptionClass}: ${this.message}`;
-  }
-}
 
 export interface AdminCallOptions {
   io: ClientIo;
@@ -48,16 +35,6 @@ export interface AdminCallOptions {
 function apiKeyName(apiKey: number): string {
   const name = APIS.get(apiKey)?.name ?? String(apiKey);
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
-}
-
-/** The exception class Kafka maps an error code to, by its name: NOT_LEADER_OR_FOLLOWER → NotLeaderOrFollowerException. */
-function exceptionClassOf(error: KafkaProtocolError): string {
-  const pascal = error.type
-    .toLowerCase()
-    .split("_")
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join("");
-  return `org.apache.kafka.common.errors.${pascal}Exception`;
 }
 
 function sleep(io: ClientIo, delayMs: number): Promise<void> {
@@ -96,13 +73,13 @@ export async function adminCall<Response, Result>(
         return accept(response, version);
       } catch (error) {
         if (error instanceof UnsupportedVersionError) {
-          throw new AdminCallError(
-            "org.apache.kafka.common.errors.UnsupportedVersionException",
+          throw new JavaException(
+            "UnsupportedVersionException",
             `The node does not support ${apiKeyName(apiKey)}`,
           );
         }
         if (error instanceof KafkaProtocolError && !error.retriable) {
-          throw new AdminCallError(exceptionClassOf(error), error.message);
+          throw new JavaException(exceptionNameOfCode(error.type), error.message);
         }
         lastFailure = error;
       } finally {
@@ -117,7 +94,7 @@ export async function adminCall<Response, Result>(
           : `Call(callName=${callName}, deadlineMs=${deadlineMs}, tries=${tries}, nextAllowedTryMs=${nowMs + retryBackoffMs}) ` +
             `timed out at ${nowMs} after ${tries} attempt(s)` +
             (lastFailure instanceof Error ? ` (last failure: ${lastFailure.message})` : "");
-      throw new AdminCallError("org.apache.kafka.common.errors.TimeoutException", detail);
+      throw new JavaException("TimeoutException", detail);
     }
     await sleep(io, Math.min(retryBackoffMs, deadlineMs - nowMs));
   }

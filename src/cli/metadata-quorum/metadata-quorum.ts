@@ -7,10 +7,15 @@
  * one-line messages; failed calls print the exception as Kafka's tool does.
  */
 import { parseBrokerAddress, type BrokerAddress } from "../../client/client-io.ts";
-import { ArgParser, type ArgParserSpec } from "../framework/arg-parser.ts";
+import { ArgParser, type ArgParserSpec, type ArgumentValues } from "../framework/arg-parser.ts";
 import { FAILURE, SUCCESS } from "../framework/command-line-utils.ts";
+import {
+  describeException,
+  JavaException,
+  qualifiedExceptionName,
+} from "../framework/java-exception.ts";
 import type { Tool, ToolIo } from "../framework/tool.ts";
-import { AdminCallError, type AdminCallOptions } from "./admin-call.ts";
+import type { AdminCallOptions } from "./admin-call.ts";
 import { describeClusterId, describeMetadataQuorum } from "./quorum-calls.ts";
 import {
   ClockDriftError,
@@ -25,19 +30,21 @@ const CLIENT_ID = "adminclient-1";
 const SPEC: ArgParserSpec = {
   prog: "kafka-metadata-quorum",
   description: DESCRIPTION,
-  requiredOneOf: [
-    {
-      flag: "--bootstrap-server",
-      help: "A comma-separated list of host:port pairs to use for establishing the connection to the Kafka cluster.",
-      takesValue: true,
-    },
-    {
-      flag: "--bootstrap-controller",
-      help: "A comma-separated list of host:port pairs to use for establishing the connection to the Kafka controllers.",
-      takesValue: true,
-    },
-  ],
   arguments: [],
+  requiredGroup: {
+    arguments: [
+      {
+        flag: "--bootstrap-server",
+        help: "A comma-separated list of host:port pairs to use for establishing the connection to the Kafka cluster.",
+        action: "store",
+      },
+      {
+        flag: "--bootstrap-controller",
+        help: "A comma-separated list of host:port pairs to use for establishing the connection to the Kafka controllers.",
+        action: "store",
+      },
+    ],
+  },
   commands: [
     {
       name: "describe",
@@ -46,14 +53,14 @@ const SPEC: ArgParserSpec = {
         {
           flag: "--status",
           help: "A short summary of the quorum status and the other provides detailed information about the status of replication.",
-          takesValue: false,
+          action: "storeTrue",
         },
         {
           flag: "--replication",
           help: "Detailed information about the status of replication",
-          takesValue: false,
+          action: "storeTrue",
         },
-        { flag: "--human-readable", help: "Human-readable output", takesValue: false },
+        { flag: "--human-readable", help: "Human-readable output", action: "storeTrue" },
       ],
     },
   ],
@@ -68,13 +75,12 @@ function bootstrapAddresses(list: string): BrokerAddress[] {
     .filter((entry) => entry.trim() !== "")
     .map((entry) => {
       const address = parseBrokerAddress(entry);
-      if ("error" in address)
-        throw new AdminCallError("org.apache.kafka.common.config.ConfigException", address.error);
+      if ("error" in address) throw new JavaException("ConfigException", address.error);
       return address;
     });
 }
 
-async function describe(values: Map<string, string | true>, io: ToolIo): Promise<void> {
+async function describe(values: ArgumentValues, io: ToolIo): Promise<void> {
   const status = values.has("--status");
   const replication = values.has("--replication");
   const humanReadable = values.has("--human-readable");
@@ -108,6 +114,22 @@ async function describe(values: Map<string, string | true>, io: ToolIo): Promise
   for (const line of replicationLines(quorum, nowMs)) io.out(line);
 }
 
+/**
+ * What Kafka prints for an exception that ends the tool: its message, then its stack trace
+ * (here only the first line, the exception itself). A failed Admin call arrives wrapped in
+ * an ExecutionException, whose message is its cause.
+ */
+function failureLines(error: unknown): string[] {
+  if (error instanceof NoLeaderAmongVoters || error instanceof ClockDriftError) {
+    return [error.message, describeException(error)];
+  }
+  if (error instanceof JavaException) {
+    const cause = describeException(error);
+    return [cause, `${qualifiedExceptionName("ExecutionException")}: ${cause}`];
+  }
+  throw error;
+}
+
 async function runMetadataQuorum(args: readonly string[], io: ToolIo): Promise<number> {
   const parsed = new ArgParser(SPEC).parse(args, io);
   if (!parsed.ok) return parsed.exitCode;
@@ -119,18 +141,7 @@ async function runMetadataQuorum(args: readonly string[], io: ToolIo): Promise<n
       io.err(error.message);
       return FAILURE;
     }
-    // Kafka prints the exception's message, then its stack trace (here only its first
-    // line). A failed Admin call arrives wrapped in an ExecutionException.
-    const printed =
-      error instanceof AdminCallError
-        ? [error.describe(), `java.util.concurrent.ExecutionException: ${error.describe()}`]
-        : error instanceof NoLeaderAmongVoters
-          ? [error.message, `java.util.NoSuchElementException: ${error.message}`]
-          : error instanceof ClockDriftError
-            ? [error.message, `org.apache.kafka.common.KafkaException: ${error.message}`]
-            : null;
-    if (printed === null) throw error;
-    for (const line of printed) for (const part of line.split("\n")) io.err(part);
+    for (const line of failureLines(error)) for (const part of line.split("\n")) io.err(part);
     return FAILURE;
   }
 }

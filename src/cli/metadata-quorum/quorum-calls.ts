@@ -11,7 +11,8 @@ import type { DescribeClusterRequest } from "../../protocol/generated/messages/d
 import type { DescribeClusterResponse } from "../../protocol/generated/messages/describe-cluster-response.ts";
 import type { DescribeQuorumRequest } from "../../protocol/generated/messages/describe-quorum-request.ts";
 import type { DescribeQuorumResponse } from "../../protocol/generated/messages/describe-quorum-response.ts";
-import { AdminCallError, adminCall, type AdminCallOptions } from "./admin-call.ts";
+import { JavaException } from "../framework/java-exception.ts";
+import { adminCall, type AdminCallOptions } from "./admin-call.ts";
 import { replicaState, type QuorumInfo } from "./quorum-info.ts";
 
 export const METADATA_TOPIC = "__cluster_metadata";
@@ -20,8 +21,8 @@ export const METADATA_TOPIC = "__cluster_metadata";
 const BROKER_ENDPOINTS = 1;
 const CONTROLLER_ENDPOINTS = 2;
 
-function unknownServerError(message: string): AdminCallError {
-  return new AdminCallError("org.apache.kafka.common.errors.UnknownServerException", message);
+function unknownServerError(message: string): JavaException {
+  return new JavaException("UnknownServerException", message);
 }
 
 export function describeMetadataQuorum(options: AdminCallOptions): Promise<QuorumInfo> {

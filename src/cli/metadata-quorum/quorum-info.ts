@@ -4,6 +4,7 @@
  * MetadataQuorumCommand): `describe --status` and `describe --replication`.
  */
 import type { DescribeQuorumResponseReplicaState } from "../../protocol/generated/messages/describe-quorum-response.ts";
+import { JavaException } from "../framework/java-exception.ts";
 import { prettyTableLines } from "../framework/pretty-table.ts";
 
 export interface ReplicaState {
@@ -33,10 +34,9 @@ export function replicaState(answer: DescribeQuorumResponseReplicaState): Replic
 }
 
 /** Java's Optional.get() on a missing leader: the tool fails with NoSuchElementException. */
-export class NoLeaderAmongVoters extends Error {
-  override readonly name = "NoSuchElementException";
+export class NoLeaderAmongVoters extends JavaException {
   constructor() {
-    super("No value present");
+    super("NoSuchElementException", "No value present");
   }
 }
 
@@ -74,8 +74,10 @@ export function statusLines(clusterId: string, quorum: QuorumInfo): string[] {
 }
 
 /** MetadataQuorumCommand.relativeTimeMs failing: a timestamp not between the epoch and now. */
-export class ClockDriftError extends Error {
-  override readonly name = "KafkaException";
+export class ClockDriftError extends JavaException {
+  constructor(message: string) {
+    super("KafkaException", message);
+  }
 }
 
 function relativeTimeMs(timestampMs: bigint, nowMs: bigint, description: string): bigint {

@@ -11,6 +11,7 @@ import {
   missingRequiredArgument,
   printUsageAndExit,
 } from "../framework/command-line-utils.ts";
+import { BOOTSTRAP_SERVER_OPTION, INCLUDE_OPTION } from "../framework/common-options.ts";
 import { OptionParser, type ParsedOptions } from "../framework/option-parser.ts";
 import type { ToolIo } from "../framework/tool.ts";
 
@@ -18,21 +19,13 @@ export const CONSUMER_PERF_DESCRIPTION = "This tool is used to verify the consum
 
 export function consumerPerfOptionParser(random: () => number): OptionParser {
   return new OptionParser([
-    {
-      name: "bootstrap-server",
-      description: "REQUIRED: The server(s) to connect to.",
-      argument: { required: true, describedAs: "server to connect to" },
-    },
+    BOOTSTRAP_SERVER_OPTION,
     {
       name: "topic",
       description: "The topic to consume from.",
       argument: { required: true, describedAs: "topic" },
     },
-    {
-      name: "include",
-      description: "Regular expression specifying list of topics to include for consumption.",
-      argument: { required: true, describedAs: "Java regex (String)" },
-    },
+    INCLUDE_OPTION,
     {
       name: "group",
       description: "The group id to consume on.",

@@ -15,7 +15,7 @@ import type { Consumer } from "../../client/consumer/consumer.ts";
 import type { EachBatchPayload, TopicPartition } from "../../client/consumer/consumer-types.ts";
 import { includePattern } from "../console-consumer/include-pattern.ts";
 import { configObject, kafkaFor } from "../console-producer/client-properties.ts";
-import { describeException, JavaException } from "../console-producer/java-exception.ts";
+import { describeException, JavaException } from "../framework/java-exception.ts";
 import { FAILURE, SUCCESS } from "../framework/command-line-utils.ts";
 import type { Tool, ToolIo } from "../framework/tool.ts";
 import {

@@ -5,14 +5,15 @@
  * --producer.config are left out: the producer here has no transactions and the tool
  * reads no properties files, so --producer-props is the way to configure it.
  */
-import { FlatArgParser, type FlatValues } from "./flat-arg-parser.ts";
+import { ArgParser, type ArgumentValues } from "../framework/arg-parser.ts";
 
 export const PRODUCER_PERF_DESCRIPTION = "This tool is used to verify the producer performance.";
 
-export const producerPerfParser = (): FlatArgParser =>
-  new FlatArgParser({
+export const producerPerfParser = (): ArgParser =>
+  new ArgParser({
     prog: "producer-performance",
     description: PRODUCER_PERF_DESCRIPTION,
+    defaultHelp: true,
     arguments: [
       {
         flag: "--topic",
@@ -99,7 +100,7 @@ export interface ProducerPerfSettings {
 export class PerfArgumentError extends Error {}
 
 /** ConfigPostProcessor's checks, in Kafka's order. */
-export function producerPerfSettings(values: FlatValues): ProducerPerfSettings {
+export function producerPerfSettings(values: ArgumentValues): ProducerPerfSettings {
   const text = (flag: string) => {
     const value = values.get(flag);
     return typeof value === "string" ? value : null;

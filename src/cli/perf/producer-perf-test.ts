@@ -11,7 +11,7 @@
  */
 import type { Producer } from "../../client/producer/producer-types.ts";
 import { configObject, kafkaFor } from "../console-producer/client-properties.ts";
-import { describeException } from "../console-producer/java-exception.ts";
+import { describeException } from "../framework/java-exception.ts";
 import { PendingSends } from "../console-producer/pending-sends.ts";
 import { FAILURE, SUCCESS } from "../framework/command-line-utils.ts";
 import type { Tool, ToolIo } from "../framework/tool.ts";
@@ -157,7 +157,7 @@ async function runProducerPerf(args: readonly string[], io: ToolIo): Promise<num
   if (!parsed.ok) return FAILURE;
   let producer: Producer | null = null;
   try {
-    const settings = producerPerfSettings(parsed.values);
+    const settings = producerPerfSettings(parsed.parsed.values);
     const payloads = await readPayloadFile(settings, io);
     const properties = producerPerfProperties(settings.producerProps ?? []);
     if (!properties.has("bootstrap.servers")) {

@@ -17,6 +17,7 @@ const PACKAGES: Readonly<Record<string, string>> = {
   IllegalArgumentException: "java.lang",
   IllegalStateException: "java.lang",
   ExecutionException: "java.util.concurrent",
+  NoSuchElementException: "java.util",
   PatternSyntaxException: "java.util.regex",
 };
 
@@ -26,7 +27,7 @@ export function qualifiedExceptionName(simpleName: string): string {
 }
 
 /** Kafka's exception class for an error code's name: NOT_ENOUGH_REPLICAS → NotEnoughReplicasException. */
-function exceptionNameOfCode(type: string): string {
+export function exceptionNameOfCode(type: string): string {
   const pascal = type
     .toLowerCase()
     .split("_")
