@@ -75,6 +75,20 @@ describe("IdempotentState", () => {
     expect([d.producerEpoch, d.baseSequence]).toEqual([1, 4]);
   });
 
+  it("bumps the epoch when later batches were acknowledged before a refused earlier one", () => {
+    const state = withProducerId();
+    const [a, b, c] = [batchOf(2), batchOf(2), batchOf(2)];
+    for (const batch of [a, b, c]) state.assignSequence(batch);
+    // a was refused (a leader not ready yet) while b and c got in as the partition's first writes.
+    state.completed(b);
+    state.completed(c);
+    expect(state.canRetry(a, ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, 0n)).toBe(true);
+    state.housekeeping();
+    // Retrying in the old epoch would be refused forever; a new epoch lets a in, after c.
+    expect(state.producerEpoch).toBe(1);
+    expect([a.producerEpoch, a.baseSequence]).toEqual([1, 0]);
+  });
+
   it("moves other partitions to the new epoch only after their unfinished batches are done", () => {
     const state = withProducerId();
     const p0 = batchOf(1, 0);

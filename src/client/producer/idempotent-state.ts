@@ -106,6 +106,13 @@ export class IdempotentState {
     }
     if (errorCode === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER) {
       const unresolved = this.unresolved.has(key);
+      if (!unresolved && !batch.sequenceHasBeenReset && this.isBehindAcknowledged(key, batch)) {
+        // The broker took later sequences before this batch (it was refused, say with
+        // NOT_LEADER_OR_FOLLOWER by a leader not ready yet, while later ones got in): no
+        // batch in flight can fill the gap, so start over in a new epoch, as after a gap.
+        this.requestEpochBump(key);
+        return true;
+      }
       if (
         !unresolved &&
         (batch.sequenceHasBeenReset || !this.isNextSequence(key, batch.baseSequence))
@@ -204,6 +211,16 @@ export class IdempotentState {
 
   private isStale(entry: PartitionSequences): boolean {
     return entry.producerId !== this.producerId || entry.producerEpoch !== this.producerEpoch;
+  }
+
+  /** Whether the broker already acknowledged sequences at or after this batch's first. */
+  private isBehindAcknowledged(key: string, batch: ProducerBatch): boolean {
+    const entry = this.partitions.get(key);
+    return (
+      entry !== undefined &&
+      entry.lastAckedSequence >= 0 &&
+      batch.baseSequence <= entry.lastAckedSequence
+    );
   }
 
   private isNextSequence(key: string, sequence: number): boolean {

@@ -31,7 +31,12 @@ export interface AccumulatorConfig {
 
 export interface AppendResult {
   partition: number;
-  /** A batch is ready to go because of this append: wake the sender. */
+  /**
+   * This append made a batch ready to go: wake the sender. Only when it is this append that
+   * filled the batch (or started a new one because the last was full): under load, batches
+   * queued before were ready already and the sender was woken for them, and waking it for
+   * every record costs a pass over every partition per record.
+   */
   batchIsFull: boolean;
   newBatchCreated: boolean;
 }
@@ -108,7 +113,7 @@ export class RecordAccumulator {
           topicQueues.sticky.update(sticky, appended, partitions, allBatchesFull(deque));
           return {
             partition: target,
-            batchIsFull: deque.length > 1 || last!.isFull,
+            batchIsFull: last!.isFull,
             newBatchCreated: false,
           };
         }
