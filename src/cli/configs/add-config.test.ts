@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MemoryFileSystem } from "../../log/fs/memory-file-system.ts";
-import { JavaException } from "../topics/java-exceptions.ts";
+import { JavaException } from "../framework/java-exception.ts";
 import {
   parseAddConfig,
   parseDeleteConfig,

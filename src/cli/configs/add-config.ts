@@ -9,7 +9,7 @@
  */
 import type { FileSystem } from "../../log/fs/file-system.ts";
 import { javaSplit } from "../topics/topic-arguments.ts";
-import { JavaException, illegalArgument } from "../topics/java-exceptions.ts";
+import { JavaException, illegalArgument } from "../framework/java-exception.ts";
 
 /** Kafka's lookahead: the separator is followed by no ']' before the next '[' or the end. */
 const OUTSIDE_BRACKETS = "(?=[^\\]]*(?:\\[|$))";
@@ -62,7 +62,7 @@ export async function readPropertiesFile(
       await file.close();
     }
   } catch {
-    throw new JavaException("java.nio.file.NoSuchFileException", path);
+    throw new JavaException("NoSuchFileException", path);
   }
   const properties = parseProperties(text);
   validateKeys(properties.keys());

@@ -6,9 +6,15 @@
  * the lists of valid config names Kafka's --add-config help prints.
  */
 import { printUsageAndExit, invalidArgumentCombination } from "../framework/command-line-utils.ts";
-import { OptionParser, type OptionSpec, type ParsedOptions } from "../framework/option-parser.ts";
+import {
+  OptionParser,
+  flag,
+  withValue,
+  type OptionSpec,
+  type ParsedOptions,
+} from "../framework/option-parser.ts";
 import type { ToolIo } from "../framework/tool.ts";
-import { illegalArgument } from "../topics/java-exceptions.ts";
+import { illegalArgument } from "../framework/java-exception.ts";
 
 export const CONFIGS_DESCRIPTION =
   "This tool helps to manipulate and describe entity config for a topic, client, user, broker, ip, client-metrics or group";
@@ -51,13 +57,6 @@ const ENTITY_DEFAULT_FLAGS: [string, string][] = [
   ["broker-defaults", BROKER_TYPE],
   ["ip-defaults", IP_TYPE],
 ];
-
-const withValue = (name: string, description: string, describedAs?: string): OptionSpec => ({
-  name,
-  description,
-  argument: { required: true, describedAs },
-});
-const flag = (name: string, description: string): OptionSpec => ({ name, description });
 
 const SPECS: OptionSpec[] = [
   withValue("bootstrap-server", "The Kafka servers to connect to.", "server to connect to"),

@@ -11,8 +11,9 @@ import {
   type IncrementalConfigEntry,
 } from "../../client/admin/admin-types.ts";
 import type { ToolIo } from "../framework/tool.ts";
-import type { AdminSession } from "../topics/admin-session.ts";
-import { JavaException, adminCall, illegalArgument } from "../topics/java-exceptions.ts";
+import type { AdminSession } from "../framework/admin-session.ts";
+import { JavaException, illegalArgument } from "../framework/java-exception.ts";
+import { adminCall } from "../framework/admin-failures.ts";
 import { BROKER_TYPE, TOPIC_TYPE } from "./config-options.ts";
 
 /** The broker entity name of the cluster-wide defaults. */
@@ -142,7 +143,7 @@ export async function alterResourceConfig(
   const invalid = toDelete.filter((name) => !current.has(name));
   if (invalid.length > 0) {
     throw new JavaException(
-      "org.apache.kafka.common.errors.InvalidConfigurationException",
+      "InvalidConfigurationException",
       `Invalid config(s): ${invalid.join(",")}`,
     );
   }

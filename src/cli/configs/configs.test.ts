@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MemoryFileSystem } from "../../log/fs/memory-file-system.ts";
 import { readyCluster } from "../../runtime/sim/testing/ready-cluster.ts";
-import { BOOTSTRAP, toolRunner } from "../topics/testing/tool-runner.ts";
+import { BOOTSTRAP, toolRunner } from "../testing/tool-runner.ts";
 import { topicsTool } from "../topics/topics.ts";
 import { configsTool } from "./configs.ts";
 

@@ -16,8 +16,8 @@
 import { FAILURE, SUCCESS, maybePrintHelpOrVersion } from "../framework/command-line-utils.ts";
 import type { ParsedOptions } from "../framework/option-parser.ts";
 import type { Tool, ToolIo } from "../framework/tool.ts";
-import { openAdminSession } from "../topics/admin-session.ts";
-import { ExecutionException, JavaException, illegalArgument } from "../topics/java-exceptions.ts";
+import { openAdminSession } from "../framework/admin-session.ts";
+import { JavaException, illegalArgument, printStackTrace } from "../framework/java-exception.ts";
 import { parseAddConfig, parseDeleteConfig, readPropertiesFile } from "./add-config.ts";
 import {
   CONFIGS_DESCRIPTION,
@@ -88,9 +88,7 @@ function printFailure(io: ToolIo, args: readonly string[], exception: JavaExcept
     return FAILURE;
   }
   io.err(`Error while executing config command with args '${args.join(" ")}'`);
-  // printStackTrace without the frames: the exception, then what caused it.
-  io.err(exception.toString());
-  if (exception instanceof ExecutionException) io.err(`Caused by: ${exception.cause}`);
+  printStackTrace(io, exception);
   return FAILURE;
 }
 

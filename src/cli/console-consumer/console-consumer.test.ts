@@ -1,19 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { produceRecords } from "../../client/consumer/testing/consumer-sim.ts";
 import { consoleProducerTool } from "../console-producer/console-producer.ts";
-import { BOOTSTRAP, toolSim } from "../console-producer/testing/tool-sim.ts";
-import { capturedIo } from "../testing/captured-io.ts";
+import { BOOTSTRAP, toolSim } from "../testing/tool-sim.ts";
+import { runTool } from "../testing/captured-io.ts";
+import { expectUsageFailures } from "../testing/usage-failures.ts";
 import { consoleConsumerTool } from "./console-consumer.ts";
 
 const consume = ["--bootstrap-server", BOOTSTRAP];
 const TIMEOUT_LINE =
   /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\] ERROR Error processing message, terminating consumer process: {2}\(org\.apache\.kafka\.tools\.consumer\.ConsoleConsumer\)$/;
 
-async function offline(args: string[]) {
-  const { io, out, err } = capturedIo();
-  const exitCode = await consoleConsumerTool.run(args, io);
-  return { exitCode, out, err };
-}
+const offline = (args: string[]) => runTool(consoleConsumerTool, args);
 
 describe("kafka-console-consumer command line", () => {
   it("prints Kafka's message and the usage for a bad command line, exit 1", async () => {
@@ -73,12 +70,7 @@ describe("kafka-console-consumer command line", () => {
       ],
       [["--bootstrap-server", "b:1", "--topic", "t", "--nope"], "nope is not a recognized option"],
     ];
-    for (const [args, message] of cases) {
-      const run = await offline(args);
-      expect(run.exitCode, args.join(" ")).toBe(1);
-      expect(run.err[0], args.join(" ")).toBe(message);
-      expect(run.err[1], args.join(" ")).toMatch(/^Option {2,}Description/);
-    }
+    await expectUsageFailures(consoleConsumerTool, cases, /^Option {2,}Description/);
     expect(
       await offline([
         "--bootstrap-server",

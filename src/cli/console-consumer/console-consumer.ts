@@ -25,7 +25,7 @@ import type { Tool, ToolIo } from "../framework/tool.ts";
 import { configObject, kafkaFor } from "../console-producer/client-properties.ts";
 import { JavaException } from "../framework/java-exception.ts";
 import { includePattern } from "./include-pattern.ts";
-import { logToStderr } from "../console-producer/tool-logger.ts";
+import { logToStderr } from "../framework/tool-log.ts";
 import {
   CONSOLE_CONSUMER_DESCRIPTION,
   DEFAULT_FORMATTER_CLASS,

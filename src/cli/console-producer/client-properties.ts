@@ -6,7 +6,7 @@
  */
 import type { ClientIo } from "../../client/client-io.ts";
 import { Kafka } from "../../client/kafka.ts";
-import { bootstrapList } from "./bootstrap-servers.ts";
+import { bootstrapList } from "../framework/bootstrap-servers.ts";
 
 /** A whole-number property, or undefined when absent or not a number (the client then complains or defaults). */
 function wholeNumber(value: string | undefined): number | undefined {

@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { consoleConsumerTool } from "../console-consumer/console-consumer.ts";
-import { capturedIo } from "../testing/captured-io.ts";
+import { runTool } from "../testing/captured-io.ts";
 import { consoleProducerOptionParser, producerProperties } from "./console-producer-options.ts";
 import { consoleProducerTool } from "./console-producer.ts";
-import { BOOTSTRAP, toolSim } from "./testing/tool-sim.ts";
+import { BOOTSTRAP, toolSim } from "../testing/tool-sim.ts";
 
-async function offline(args: string[]) {
-  const { io, out, err } = capturedIo();
-  const exitCode = await consoleProducerTool.run(args, io);
-  return { exitCode, out, err };
-}
+const offline = (args: string[]) => runTool(consoleProducerTool, args);
 
 function propertiesOf(args: string[]): Record<string, string> {
   const parsed = consoleProducerOptionParser().parse(args);

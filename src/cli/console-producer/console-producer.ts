@@ -22,7 +22,7 @@ import {
 } from "../framework/command-line-utils.ts";
 import type { ParsedOptions } from "../framework/option-parser.ts";
 import type { Tool, ToolIo } from "../framework/tool.ts";
-import { bootstrapServerProblem } from "./bootstrap-servers.ts";
+import { bootstrapServerProblem } from "../framework/bootstrap-servers.ts";
 import { configObject, kafkaFor } from "./client-properties.ts";
 import {
   CONSOLE_PRODUCER_DESCRIPTION,
@@ -34,7 +34,7 @@ import {
 import { describeException, qualifiedExceptionName } from "../framework/java-exception.ts";
 import { LineMessageReader, lineReaderConfig, type LineRecord } from "./line-message-reader.ts";
 import { PendingSends } from "./pending-sends.ts";
-import { logToStderr } from "./tool-logger.ts";
+import { logToStderr } from "../framework/tool-log.ts";
 
 const ERROR_LOGGING_CALLBACK = "org.apache.kafka.clients.producer.internals.ErrorLoggingCallback";
 const encoder = new TextEncoder();

@@ -9,8 +9,11 @@ import {
   missingRequiredArgument,
   printUsageAndExit,
 } from "../framework/command-line-utils.ts";
+import { BOOTSTRAP_SERVER_OPTION } from "../framework/common-options.ts";
 import {
   OptionParser,
+  flag,
+  withValue,
   type OptionException,
   type OptionSpec,
   type ParsedOptions,
@@ -35,16 +38,8 @@ export const RESET_SCENARIOS = [
   "from-file",
 ] as const;
 
-const flag = (name: string, description: string): OptionSpec => ({ name, description });
-const withValue = (
-  name: string,
-  description: string,
-  describedAs: string,
-  type: "String" | "Long" = "String",
-): OptionSpec => ({ name, description, argument: { required: true, describedAs, type } });
-
 const SPECS: OptionSpec[] = [
-  withValue("bootstrap-server", "REQUIRED: The server(s) to connect to.", "server to connect to"),
+  BOOTSTRAP_SERVER_OPTION,
   {
     ...withValue("group", "The consumer group we wish to act on.", "consumer group"),
     repeatable: true,

@@ -18,8 +18,8 @@ import {
 } from "../framework/command-line-utils.ts";
 import type { OptionParser, ParsedOptions } from "../framework/option-parser.ts";
 import type { Tool, ToolIo } from "../framework/tool.ts";
-import { openAdminSession, type AdminSession } from "../topics/admin-session.ts";
-import { ExecutionException, JavaException } from "../topics/java-exceptions.ts";
+import { openAdminSession, type AdminSession } from "../framework/admin-session.ts";
+import { JavaException, printStackTrace } from "../framework/java-exception.ts";
 import {
   ACTIONS,
   CONSUMER_GROUPS_DESCRIPTION,
@@ -69,10 +69,7 @@ async function readResetPlan(options: ParsedOptions, io: ToolIo): Promise<ResetP
       await file.close();
     }
   } catch {
-    throw new JavaException(
-      "java.lang.RuntimeException",
-      `java.nio.file.NoSuchFileException: ${path}`,
-    );
+    throw new JavaException("RuntimeException", `java.nio.file.NoSuchFileException: ${path}`);
   }
   return parseResetPlan(csv, options.valuesOf("group"));
 }
@@ -99,9 +96,7 @@ function reportFailure(io: ToolIo, parser: OptionParser, error: unknown): number
   if (error.className === "java.lang.IllegalArgumentException")
     return printUsageAndExit(io, parser, error.message);
   printError(io, `Executing consumer group command failed due to ${error.message}`);
-  // printStackTrace, without the frames.
-  io.err(error.toString());
-  if (error instanceof ExecutionException) io.err(`Caused by: ${error.cause}`);
+  printStackTrace(io, error);
   return SUCCESS;
 }
 

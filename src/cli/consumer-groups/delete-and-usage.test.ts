@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { adminOn } from "../../client/admin/testing/admin-fixture.ts";
 import { joinGroupMember } from "../../client/admin/testing/group-member.ts";
 import { readyCluster } from "../../runtime/sim/testing/ready-cluster.ts";
-import { BOOTSTRAP, toolRunner } from "../topics/testing/tool-runner.ts";
+import { BOOTSTRAP, toolRunner } from "../testing/tool-runner.ts";
 import { topicsTool } from "../topics/topics.ts";
 import { consumerGroupsTool } from "./consumer-groups.ts";
 

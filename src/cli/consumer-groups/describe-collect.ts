@@ -8,8 +8,8 @@
  */
 import type { GroupDescription, GroupState } from "../../client/admin/admin-types.ts";
 import { findCoordinator, type Coordinator } from "../../client/cluster/find-coordinator.ts";
-import type { AdminSession } from "../topics/admin-session.ts";
-import { adminCall } from "../topics/java-exceptions.ts";
+import type { AdminSession } from "../framework/admin-session.ts";
+import { adminCall } from "../framework/admin-failures.ts";
 import {
   LATEST,
   byTopicThenPartition,

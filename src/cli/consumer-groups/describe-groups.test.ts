@@ -9,7 +9,7 @@ import {
   type Received,
 } from "../../client/consumer/testing/consumer-sim.ts";
 import { readyCluster } from "../../runtime/sim/testing/ready-cluster.ts";
-import { BOOTSTRAP, toolRunner } from "../topics/testing/tool-runner.ts";
+import { BOOTSTRAP, toolRunner } from "../testing/tool-runner.ts";
 import { topicsTool } from "../topics/topics.ts";
 import { consumerGroupsTool } from "./consumer-groups.ts";
 

@@ -11,7 +11,7 @@
  */
 import type { GroupState } from "../../client/admin/admin-types.ts";
 import type { ToolIo } from "../framework/tool.ts";
-import { JavaException } from "../topics/java-exceptions.ts";
+import { JavaException } from "../framework/java-exception.ts";
 import type {
   GroupInformation,
   GroupMembers,
@@ -63,7 +63,7 @@ function shouldPrintMemberState(
       break;
     default:
       throw new JavaException(
-        "org.apache.kafka.common.KafkaException",
+        "KafkaException",
         `Expected a valid consumer group state, but found '${state}'.`,
       );
   }

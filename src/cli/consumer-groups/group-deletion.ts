@@ -13,15 +13,10 @@ import { ApiKey } from "../../protocol/generated/api-table.ts";
 import { ERRORS, ErrorCode } from "../../protocol/generated/error-codes.ts";
 import type { OffsetDeleteResponse } from "../../protocol/generated/messages/offset-delete-response.ts";
 import type { ToolIo } from "../framework/tool.ts";
-import type { AdminSession } from "../topics/admin-session.ts";
-import {
-  ExecutionException,
-  JavaException,
-  adminCall,
-  javaExceptionOf,
-  kafkaException,
-  unwrapped,
-} from "../topics/java-exceptions.ts";
+import type { AdminSession } from "../framework/admin-session.ts";
+import { ExecutionException, JavaException } from "../framework/java-exception.ts";
+import { adminCall, javaExceptionOf, unwrapped } from "../framework/admin-failures.ts";
+import { kafkaException } from "../framework/kafka-exceptions.ts";
 import { printError, MISSING_COLUMN_VALUE } from "./describe-output.ts";
 import { listConsumerGroups, topicPartitions, type TopicPartition } from "./group-reads.ts";
 import { topicWithPartitions } from "./reset-plan.ts";

@@ -7,8 +7,8 @@
 import type { GroupOverview } from "../../client/admin/admin-types.ts";
 import type { ParsedOptions } from "../framework/option-parser.ts";
 import type { ToolIo } from "../framework/tool.ts";
-import type { AdminSession } from "../topics/admin-session.ts";
-import { illegalArgument } from "../topics/java-exceptions.ts";
+import type { AdminSession } from "../framework/admin-session.ts";
+import { illegalArgument } from "../framework/java-exception.ts";
 import { listConsumerGroups } from "./group-reads.ts";
 
 /** GroupState.groupStatesForType(CONSUMER), as GroupState prints them. */

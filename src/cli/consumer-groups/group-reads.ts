@@ -12,8 +12,8 @@ import type {
 } from "../../client/admin/admin-types.ts";
 import { listOffsets } from "../../client/admin/topic-offsets.ts";
 import { decodeConsumerAssignment } from "../../client/consumer/assignors/consumer-protocol.ts";
-import type { AdminSession } from "../topics/admin-session.ts";
-import { adminCall } from "../topics/java-exceptions.ts";
+import type { AdminSession } from "../framework/admin-session.ts";
+import { adminCall } from "../framework/admin-failures.ts";
 
 export interface TopicPartition {
   topic: string;

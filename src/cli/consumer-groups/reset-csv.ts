@@ -3,7 +3,7 @@
  * "topic,partition,offset" for one group or "group,topic,partition,offset" for several
  * (Kafka's CsvUtils records, no header), fields quoted only when they must be.
  */
-import { illegalArgument } from "../topics/java-exceptions.ts";
+import { illegalArgument } from "../framework/java-exception.ts";
 import { partitionName, type TopicPartition } from "./group-reads.ts";
 
 export interface PlannedOffset {

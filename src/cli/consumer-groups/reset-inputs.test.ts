@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JavaException } from "../topics/java-exceptions.ts";
+import { JavaException } from "../framework/java-exception.ts";
 import { exportedCsv, parseResetPlan } from "./reset-csv.ts";
 import { parseDateTime, parseDurationMs } from "./reset-times.ts";
 

@@ -3,7 +3,7 @@ import { adminOn, produceAt } from "../../client/admin/testing/admin-fixture.ts"
 import { MemoryFileSystem } from "../../log/fs/memory-file-system.ts";
 import type { SimCluster } from "../../runtime/sim/sim-cluster.ts";
 import { readyCluster } from "../../runtime/sim/testing/ready-cluster.ts";
-import { BOOTSTRAP, toolRunner } from "../topics/testing/tool-runner.ts";
+import { BOOTSTRAP, toolRunner } from "../testing/tool-runner.ts";
 import { topicsTool } from "../topics/topics.ts";
 import { consumerGroupsTool } from "./consumer-groups.ts";
 

@@ -7,8 +7,9 @@
  * --export, as CSV.
  */
 import type { ToolIo } from "../framework/tool.ts";
-import type { AdminSession } from "../topics/admin-session.ts";
-import { ExecutionException, adminCall } from "../topics/java-exceptions.ts";
+import type { AdminSession } from "../framework/admin-session.ts";
+import { ExecutionException } from "../framework/java-exception.ts";
+import { adminCall } from "../framework/admin-failures.ts";
 import { printError } from "./describe-output.ts";
 import { describeGroups, listConsumerGroups } from "./group-reads.ts";
 import { exportedCsv, type PlannedOffset, type ResetPlan } from "./reset-csv.ts";

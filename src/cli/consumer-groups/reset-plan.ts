@@ -8,15 +8,11 @@
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
 import type { ParsedOptions } from "../framework/option-parser.ts";
 import type { ToolIo } from "../framework/tool.ts";
-import type { AdminSession } from "../topics/admin-session.ts";
-import {
-  ExecutionException,
-  JavaException,
-  illegalArgument,
-  kafkaException,
-} from "../topics/java-exceptions.ts";
+import type { AdminSession } from "../framework/admin-session.ts";
+import { ExecutionException, JavaException, illegalArgument } from "../framework/java-exception.ts";
+import { kafkaException } from "../framework/kafka-exceptions.ts";
 import { javaSplit, parseJavaInt } from "../topics/topic-arguments.ts";
-import { logEventLines } from "../topics/tool-log.ts";
+import { logToStderr } from "../framework/tool-log.ts";
 import { RESET_SCENARIOS } from "./consumer-group-options.ts";
 import { printError } from "./describe-output.ts";
 import {
@@ -100,7 +96,7 @@ async function checkPartitionsValid(
   if (partitions.some(({ topic }) => !metadata.has(topic))) {
     // describeTopics' failure, wrapped in the RuntimeException the resetter throws.
     const failed = new ExecutionException(unknownTopic());
-    throw new JavaException("java.lang.RuntimeException", failed.toString());
+    throw new JavaException("RuntimeException", failed.toString());
   }
   const info = (tp: TopicPartition) =>
     metadata.get(tp.topic)!.find((each) => each.partitionId === tp.partition);
@@ -129,8 +125,7 @@ async function withinLog(inputs: ResetInputs, requested: Requested): Promise<Req
   const partitions = [...requested.values()].map(({ tp }) => tp);
   const starts = await logOffsets(session, partitions, EARLIEST);
   const ends = await logOffsets(session, partitions, LATEST);
-  const warn = (message: string) =>
-    io.err(logEventLines(io.connect.nowMs(), "WARN", message, RESETTER_LOGGER)[0]!);
+  const warn = (message: string) => logToStderr(io, "WARN", message, RESETTER_LOGGER);
   const result: Requested = new Map();
   for (const [name, { tp, offset }] of requested) {
     const end = ends.get(name) ?? null;
@@ -260,7 +255,7 @@ export async function prepareOffsetsToReset(
       const offset = current.get(name)?.offset ?? ends.get(name);
       if (offset === null || offset === undefined)
         throw new JavaException(
-          "java.lang.IllegalStateException",
+          "IllegalStateException",
           `Error getting ending offset of topic partition: ${name}`,
         );
       return offset;

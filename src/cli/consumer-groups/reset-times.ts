@@ -3,13 +3,13 @@
  * ("YYYY-MM-DDTHH:mm:SS.sss", a zone of Z or ±hh[:mm] allowed, UTC without one) and
  * java.time.Duration.parse ("PnDTnHnMn.nS"). Unreadable text fails with Java's exception.
  */
-import { JavaException } from "../topics/java-exceptions.ts";
+import { JavaException } from "../framework/java-exception.ts";
 
 const DATE_TIME =
   /^(\d{4})-(\d{1,2})-(\d{1,2})T(\d{1,2}):(\d{1,2}):(\d{1,2})\.(\d{1,3})(Z|[+-]\d{2}(?::?\d{2})?)$/;
 
 function parseException(message: string): JavaException {
-  return new JavaException("java.text.ParseException", message);
+  return new JavaException("ParseException", message);
 }
 
 /** Epoch milliseconds of `timestamp`. */
@@ -43,10 +43,7 @@ export function parseDurationMs(text: string): number {
   const match = DURATION.exec(text);
   const tooShort = text.toUpperCase().endsWith("T") || /^[-+]?P$/i.test(text);
   if (match === null || tooShort) {
-    throw new JavaException(
-      "java.time.format.DateTimeParseException",
-      "Text cannot be parsed to a Duration",
-    );
+    throw new JavaException("DateTimeParseException", "Text cannot be parsed to a Duration");
   }
   const [, sign, days, hours, minutes, seconds, fraction] = match;
   const part = (value: string | undefined) => (value === undefined ? 0 : Number(value));

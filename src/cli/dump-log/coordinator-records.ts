@@ -5,13 +5,10 @@
  * printed "<DELETE>". A classic group's member subscriptions and assignments are shown
  * decoded when the group speaks the "consumer" protocol.
  */
-import { ALL_MESSAGES } from "../../protocol/generated/all-messages.ts";
 import { SCHEMAS } from "../../protocol/generated/schemas.ts";
-import type { MessageSpec } from "../../protocol/codec-runtime.ts";
-import { decodeMessageFrom } from "../../protocol/message-codec.ts";
 import { Reader } from "../../protocol/primitives/reader.ts";
 import type { DecodedRecord } from "../../protocol/records/record-batch.ts";
-import { kafkaJson, type BytesFieldRewrite } from "./kafka-json.ts";
+import { decodeNamedMessage, kafkaJson, type BytesFieldRewrite } from "./kafka-json.ts";
 import type { ParsedRecord } from "./message-parsers.ts";
 
 /** Record type → key message name, from the key schemas' version ranges (0-1 OffsetCommitKey, 2 GroupMetadataKey, ...). */
@@ -34,14 +31,8 @@ function versionedMessage(
   const reader = new Reader(bytes);
   const version = reader.int16();
   if (reader.error !== null) throw new Error(reader.error.message);
-  const decoded = decodeMessageFrom(
-    ALL_MESSAGES[name] as MessageSpec<unknown>,
-    reader,
-    version,
-    true,
-  );
-  if (!decoded.ok) throw new Error(decoded.error.message);
-  return { version, json: kafkaJson(name, decoded.value, version, rewrite), value: decoded.value };
+  const value = decodeNamedMessage(name, reader, version);
+  return { version, json: kafkaJson(name, value, version, rewrite), value };
 }
 
 /** A consumer protocol blob shown decoded; null (keep base64) when it does not decode, as Kafka swallows that. */

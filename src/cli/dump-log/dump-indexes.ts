@@ -43,6 +43,18 @@ function corruptIndex(path: string): IndexDumpResult {
   };
 }
 
+/** The offset index in `file`, opened at its own size (at least one entry's worth, as the broker maps it). */
+function openOffsetIndex(file: StorageFile, baseOffset: bigint): OffsetIndex {
+  return new OffsetIndex(file, baseOffset, Math.max(file.size(), OFFSET_INDEX_ENTRY_BYTES));
+}
+
+/** --index-sanity-check's answer, from whether the index loads as the broker loads it on startup. */
+function sanityCheck(files: IndexFiles, loaded: boolean, io: ToolIo): IndexDumpResult {
+  if (!loaded) return corruptIndex(files.path);
+  io.out(`${files.path} passed sanity check.`);
+  return { ok: true };
+}
+
 /** The last offset of the batch starting at `position` of the log, read within `maxMessageSize`; -1 when none is there. */
 function lastOffsetOfBatchAt(log: StorageFile, position: number, maxMessageSize: number): bigint {
   const bytes = log.read(position, Math.min(maxMessageSize, Math.max(0, log.size() - position)));
@@ -62,15 +74,8 @@ export function dumpOffsetIndex(
     return { ok: true };
   }
   if (options.indexSanityOnly) {
-    const size = files.index.size();
-    const index = new OffsetIndex(
-      files.index,
-      files.baseOffset,
-      Math.max(size, OFFSET_INDEX_ENTRY_BYTES),
-    );
-    if (!index.load(files.log.size())) return corruptIndex(files.path);
-    io.out(`${files.path} passed sanity check.`);
-    return { ok: true };
+    const index = openOffsetIndex(files.index, files.baseOffset);
+    return sanityCheck(files, index.load(files.log.size()), io);
   }
   for (const [entryIndex, entry] of entries.entries()) {
     if (entry.offset === files.baseOffset && entryIndex > 0) break;
@@ -84,12 +89,7 @@ export function dumpOffsetIndex(
 /** Where to start looking for an offset in the log: the offset index's answer when it loads, else the start. */
 function startPositions(files: IndexFiles): (offset: bigint) => number {
   if (files.offsetIndex === undefined) return () => 0;
-  const size = files.offsetIndex.size();
-  const index = new OffsetIndex(
-    files.offsetIndex,
-    files.baseOffset,
-    Math.max(size, OFFSET_INDEX_ENTRY_BYTES),
-  );
+  const index = openOffsetIndex(files.offsetIndex, files.baseOffset);
   return index.load(files.log.size()) ? (offset) => index.lookup(offset).position : () => 0;
 }
 
@@ -100,15 +100,8 @@ export async function dumpTimeIndex(
   io: ToolIo,
 ): Promise<IndexDumpResult> {
   if (options.indexSanityOnly) {
-    const size = files.index.size();
-    const index = new TimeIndex(
-      files.index,
-      files.baseOffset,
-      Math.max(size, TIME_INDEX_ENTRY_BYTES),
-    );
-    if (!index.load()) return corruptIndex(files.path);
-    io.out(`${files.path} passed sanity check.`);
-    return { ok: true };
+    const size = Math.max(files.index.size(), TIME_INDEX_ENTRY_BYTES);
+    return sanityCheck(files, new TimeIndex(files.index, files.baseOffset, size).load(), io);
   }
   const startPosition = startPositions(files);
   let previousTimestamp = -1n; // RecordBatch.NO_TIMESTAMP

@@ -13,7 +13,7 @@ import { ConsumerProtocolSubscriptionSpec } from "../../protocol/generated/messa
 import type { MessageSpec } from "../../protocol/codec-runtime.ts";
 import { encodeMessage } from "../../protocol/message-codec.ts";
 import { encoded, text } from "../../protocol/records/testing/encoded-batch.ts";
-import { capturedIo } from "../testing/captured-io.ts";
+import { runTool } from "../testing/captured-io.ts";
 import { dumpLogTool } from "./dump-log.ts";
 
 const T0 = 1_700_000_000_000;
@@ -38,11 +38,7 @@ async function logOf(
   return fs;
 }
 
-async function dump(fs: MemoryFileSystem, args: string[]) {
-  const { io, out, err } = capturedIo({ files: fs });
-  const exitCode = await dumpLogTool.run(args, io);
-  return { exitCode, out, err };
-}
+const dump = (fs: MemoryFileSystem, args: string[]) => runTool(dumpLogTool, args, { files: fs });
 
 /** A coordinator key or value: its int16 version, then the message at that version. */
 function versioned<T>(spec: MessageSpec<T>, version: number, value: T): Uint8Array {

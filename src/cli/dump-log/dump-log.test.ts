@@ -4,7 +4,7 @@ import { KAFKA_DEFAULT_LOG_CONFIG } from "../../log/log-config.ts";
 import { PartitionLog } from "../../log/partition-log.ts";
 import { initCompression, type CompressionType } from "../../protocol/records/record-batch.ts";
 import { encoded, text } from "../../protocol/records/testing/encoded-batch.ts";
-import { capturedIo } from "../testing/captured-io.ts";
+import { runTool } from "../testing/captured-io.ts";
 import { dumpLogTool } from "./dump-log.ts";
 
 const DIRECTORY = "broker-1/orders-0";
@@ -52,11 +52,7 @@ async function writtenSegment(): Promise<MemoryFileSystem> {
   return fs;
 }
 
-async function dump(fs: MemoryFileSystem, args: string[]) {
-  const { io, out, err } = capturedIo({ files: fs });
-  const exitCode = await dumpLogTool.run(args, io);
-  return { exitCode, out, err };
-}
+const dump = (fs: MemoryFileSystem, args: string[]) => runTool(dumpLogTool, args, { files: fs });
 
 const BATCH_LINE =
   /^baseOffset: (\d+) lastOffset: (\d+) count: 2 baseSequence: (\d+) lastSequence: (\d+) producerId: 7 producerEpoch: 0 partitionLeaderEpoch: 3 isTransactional: false isControl: false deleteHorizonMs: OptionalLong\.empty position: (\d+) CreateTime: (\d+) size: (\d+) magic: 2 compresscodec: (\w+) crc: \d+ isvalid: true$/;
@@ -158,6 +154,16 @@ describe("kafka-dump-log on segments the log engine wrote", () => {
       `timestamp: ${T0 + 31n} offset: 7`,
       `timestamp: ${T0 + 41n} offset: 9`,
     ]);
+    const sane = await dump(await writtenSegment(), [
+      "--files",
+      TIME_INDEX,
+      "--index-sanity-check",
+    ]);
+    expect(sane).toEqual({
+      exitCode: 0,
+      out: [`Dumping ${TIME_INDEX}`, `${TIME_INDEX} passed sanity check.`],
+      err: [],
+    });
   });
 
   it("reports index entries that do not match the log, as Kafka does, after the dump", async () => {

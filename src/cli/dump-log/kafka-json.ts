@@ -5,8 +5,11 @@
  * Kafka's base64 strings, bytes as base64, compact (Jackson's toString, no spaces).
  * Walks the generated schemas (protocol/generated/schemas.ts), so every message works.
  */
+import type { MessageSpec } from "../../protocol/codec-runtime.ts";
 import { ALL_MESSAGES } from "../../protocol/generated/all-messages.ts";
 import { SCHEMAS } from "../../protocol/generated/schemas.ts";
+import { decodeMessageFrom } from "../../protocol/message-codec.ts";
+import type { Reader } from "../../protocol/primitives/reader.ts";
 import type { FieldSchema, VersionSpan } from "../../protocol/schema-types.ts";
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -140,4 +143,12 @@ export function kafkaJson(
     value as Record<string, unknown>,
     rootDefaults,
   );
+}
+
+/** The message named `name` at `version`, which must fill the rest of `reader`; throws the codec's complaint. */
+export function decodeNamedMessage(name: string, reader: Reader, version: number): unknown {
+  const spec = ALL_MESSAGES[name] as MessageSpec<unknown>;
+  const decoded = decodeMessageFrom(spec, reader, version, true);
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  return decoded.value;
 }

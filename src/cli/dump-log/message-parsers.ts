@@ -4,14 +4,11 @@
  * as `__cluster_metadata` records (--cluster-metadata-decoder). A record that does not
  * decode is reported in its line, as Kafka does, and the dump goes on.
  */
-import { ALL_MESSAGES } from "../../protocol/generated/all-messages.ts";
 import { SCHEMAS } from "../../protocol/generated/schemas.ts";
-import type { MessageSpec } from "../../protocol/codec-runtime.ts";
-import { decodeMessageFrom } from "../../protocol/message-codec.ts";
 import { Reader } from "../../protocol/primitives/reader.ts";
 import type { DecodedRecord } from "../../protocol/records/record-batch.ts";
 import { parseOffsetsRecord } from "./coordinator-records.ts";
-import { kafkaJson } from "./kafka-json.ts";
+import { decodeNamedMessage, kafkaJson } from "./kafka-json.ts";
 
 /** What the line shows after the record's metadata; null parts are left out. */
 export interface ParsedRecord {
@@ -61,14 +58,7 @@ function metadataRecordJson(value: Uint8Array): string {
   }
   const name = METADATA_RECORD_BY_ID.get(typeId);
   if (name === undefined) throw new Error(`Unknown metadata id ${typeId}`);
-  const decoded = decodeMessageFrom(
-    ALL_MESSAGES[name] as MessageSpec<unknown>,
-    reader,
-    version,
-    true,
-  );
-  if (!decoded.ok) throw new Error(decoded.error.message);
-  const data = kafkaJson(name, decoded.value, version);
+  const data = kafkaJson(name, decodeNamedMessage(name, reader, version), version);
   return `{"type":"${metadataTypeName(name)}","version":${version},"data":${data}}`;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { metadataQuorumTool } from "../metadata-quorum/metadata-quorum.ts";
-import { capturedIo } from "../testing/captured-io.ts";
+import { capturedIo, runTool } from "../testing/captured-io.ts";
 import { ArgParser } from "./arg-parser.ts";
 
 /** argparse4j's usage for kafka-metadata-quorum, wrapped at 75 columns under the first word. */
@@ -10,11 +10,7 @@ const MAIN_USAGE = [
   "                             {describe} ...",
 ];
 
-async function run(args: string[]) {
-  const { io, out, err } = capturedIo();
-  const exitCode = await metadataQuorumTool.run(args, io);
-  return { exitCode, out, err };
-}
+const run = (args: string[]) => runTool(metadataQuorumTool, args);
 
 describe("argparse4j-style command lines (kafka-metadata-quorum)", () => {
   it("prints the usage and argparse4j's error for each kind of mistake, exit 1", async () => {

@@ -25,4 +25,15 @@ describe("Java exceptions as Kafka's tools print them", () => {
       "org.apache.kafka.common.InvalidRecordException: bad crc",
     );
   });
+
+  it("keeps a name given with its package, and tells an empty message from none", () => {
+    const jopt = new JavaException("joptsimple.UnrecognizedOptionException", "x is not an option");
+    expect(jopt.className).toBe("joptsimple.UnrecognizedOptionException");
+    expect(jopt.simpleName).toBe("UnrecognizedOptionException");
+    expect(String(jopt)).toBe("joptsimple.UnrecognizedOptionException: x is not an option");
+    // new NoSuchFileException("").toString() is "java.nio.file.NoSuchFileException: ".
+    expect(String(new JavaException("NoSuchFileException", ""))).toBe(
+      "java.nio.file.NoSuchFileException: ",
+    );
+  });
 });

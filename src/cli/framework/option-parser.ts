@@ -50,6 +50,21 @@ export const VERSION_OPTION: OptionSpec = {
   description: "Display Kafka version.",
 };
 
+/** An option without an argument (a flag), as a tool's parser.accepts(name, description) declares it. */
+export function flag(name: string, description: string): OptionSpec {
+  return { name, description };
+}
+
+/** An option with a required argument: accepts(name, description).withRequiredArg().describedAs(...).ofType(...). */
+export function withValue(
+  name: string,
+  description: string,
+  describedAs?: string,
+  type?: OptionValueType,
+): OptionSpec {
+  return { name, description, argument: { required: true, describedAs, type } };
+}
+
 export class ParsedOptions {
   constructor(
     private readonly specs: ReadonlyMap<string, OptionSpec>,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ClientIo } from "../../client/client-io.ts";
 import { BROKER_LISTENER, CONTROLLER_LISTENER } from "../../client/node-requester.ts";
 import { SIM_CLUSTER_ID, SimCluster } from "../../runtime/sim/sim-cluster.ts";
-import { capturedIo } from "../testing/captured-io.ts";
+import { runTool } from "../testing/captured-io.ts";
 import { metadataQuorumTool } from "./metadata-quorum.ts";
 import { describeClusterId, describeMetadataQuorum } from "./quorum-calls.ts";
 import { statusLines } from "./quorum-info.ts";
@@ -36,11 +36,8 @@ function operatorIo(cluster: SimCluster): ClientIo {
   };
 }
 
-async function quorumTool(cluster: SimCluster, args: string[]) {
-  const { io, out, err } = capturedIo({ connect: operatorIo(cluster) });
-  const exitCode = await cluster.runWhile(metadataQuorumTool.run(args, io));
-  return { exitCode, out, err };
-}
+const quorumTool = (cluster: SimCluster, args: string[]) =>
+  runTool(metadataQuorumTool, args, { connect: operatorIo(cluster), sim: cluster });
 
 const CONTROLLERS = "node-1:9093,node-2:9093,node-3:9093";
 

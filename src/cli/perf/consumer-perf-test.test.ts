@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { BOOTSTRAP, toolSim } from "../console-producer/testing/tool-sim.ts";
-import { capturedIo } from "../testing/captured-io.ts";
+import { BOOTSTRAP, toolSim } from "../testing/tool-sim.ts";
+import { runTool } from "../testing/captured-io.ts";
+import { expectUsageFailures } from "../testing/usage-failures.ts";
 import { consumerPerfTool } from "./consumer-perf-test.ts";
-import { formatFixed } from "./java-format.ts";
+import { formatFixed } from "../framework/java-format.ts";
 import { producerPerfTool } from "./producer-perf-test.ts";
 
 const HEADER =
@@ -19,11 +20,7 @@ function parseDate(text: string): number {
   return Date.UTC(year!, month! - 1, day, hours, minutes, seconds, millis);
 }
 
-async function offline(args: string[]) {
-  const { io, out, err } = capturedIo();
-  const exitCode = await consumerPerfTool.run(args, io);
-  return { exitCode, out, err };
-}
+const offline = (args: string[]) => runTool(consumerPerfTool, args);
 
 describe("kafka-consumer-perf-test command line", () => {
   it("prints Kafka's message and the usage for a bad command line, exit 1", async () => {
@@ -44,14 +41,11 @@ describe("kafka-consumer-perf-test command line", () => {
       ],
       [["--messages", "5", "--topic", "t", "--whatever"], "whatever is not a recognized option"],
     ];
-    for (const [args, message] of cases) {
-      const run = await offline(args);
-      expect(run.exitCode, args.join(" ")).toBe(1);
-      expect(run.err[0], args.join(" ")).toBe(message);
-      expect(run.err[1], args.join(" ")).toMatch(
-        /^Option \(\* = required\) {2,}Description|^Option {2,}Description/,
-      );
-    }
+    await expectUsageFailures(
+      consumerPerfTool,
+      cases,
+      /^Option \(\* = required\) {2,}Description|^Option {2,}Description/,
+    );
     const usage = (await offline([])).err;
     expect(usage[0]).toBe("This tool is used to verify the consumer performance.");
     expect(

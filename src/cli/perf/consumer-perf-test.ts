@@ -23,7 +23,7 @@ import {
   CONSUMER_PERF_DESCRIPTION,
   type ConsumerPerfSettings,
 } from "./consumer-perf-options.ts";
-import { formatFixed, simpleDateFormat } from "./java-format.ts";
+import { formatFixed, simpleDateFormat } from "../framework/java-format.ts";
 import { metricsLines, type MetricEntry } from "./print-metrics.ts";
 
 const BYTES_PER_MB = 1024 * 1024;

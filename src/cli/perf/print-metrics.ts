@@ -3,7 +3,7 @@
  * metric as "group:name:{tags}" padded to the longest name, " : ", and its value with
  * three decimals, sorted by name (Kafka keeps them in a TreeMap).
  */
-import { formatFixed } from "./java-format.ts";
+import { formatFixed } from "../framework/java-format.ts";
 
 export interface MetricEntry {
   group: string;

@@ -7,7 +7,7 @@
  *   2005 records sent, 400.9 records/sec (0.39 MB/sec), 3.2 ms avg latency, 21.0 ms max latency.
  *   10000 records sent, 399.664269 records/sec (0.39 MB/sec), 3.12 ms avg latency, 21.00 ms max latency, 3 ms 50th, 5 ms 95th, 8 ms 99th, 21 ms 99.9th.
  */
-import { formatFixed } from "./java-format.ts";
+import { formatFixed } from "../framework/java-format.ts";
 
 const REPORTING_INTERVAL_MS = 5000;
 const MAX_SAMPLES = 500_000;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { MemoryFileSystem } from "../../log/fs/memory-file-system.ts";
 import { consoleConsumerTool } from "../console-consumer/console-consumer.ts";
-import { BOOTSTRAP, toolSim } from "../console-producer/testing/tool-sim.ts";
-import { capturedIo } from "../testing/captured-io.ts";
-import { formatFixed } from "./java-format.ts";
+import { BOOTSTRAP, toolSim } from "../testing/tool-sim.ts";
+import { runTool } from "../testing/captured-io.ts";
+import { formatFixed } from "../framework/java-format.ts";
 import { producerPerfTool } from "./producer-perf-test.ts";
 
 const USAGE_START = "usage: producer-performance [-h] --topic TOPIC --num-records NUM-RECORDS";
@@ -12,11 +12,7 @@ const WINDOW_LINE =
 const TOTAL_LINE =
   /^(\d+) records sent, (\d+\.\d{6}) records\/sec \((\d+\.\d\d) MB\/sec\), (\d+\.\d\d) ms avg latency, (\d+\.\d\d) ms max latency, (\d+) ms 50th, (\d+) ms 95th, (\d+) ms 99th, (\d+) ms 99\.9th\.$/;
 
-async function offline(args: string[]) {
-  const { io, out, err } = capturedIo();
-  const exitCode = await producerPerfTool.run(args, io);
-  return { exitCode, out, err };
-}
+const offline = (args: string[]) => runTool(producerPerfTool, args);
 
 const required = ["--topic", "t", "--num-records", "10", "--throughput", "-1"];
 

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AdminProtocolError } from "../../client/admin/admin-error.ts";
-import { ErrorCode } from "../../protocol/generated/error-codes.ts";
-import { JavaException, javaExceptionOf, kafkaException } from "./java-exceptions.ts";
+import { JavaException } from "../framework/java-exception.ts";
 import { javaSplit, parseReplicaAssignment, parseTopicConfigs } from "./topic-arguments.ts";
 import { includeList, selectTopics } from "./topic-filter.ts";
-import { logEventLines } from "./tool-log.ts";
 
 function thrown(work: () => unknown): JavaException {
   try {
@@ -64,42 +61,5 @@ describe("kafka-topics' arguments", () => {
     expect(thrown(() => includeList("orders[")).className).toBe(
       "java.lang.IllegalArgumentException",
     );
-  });
-});
-
-describe("failures as Kafka's tools print them", () => {
-  it("keeps the broker's own message of an admin error, or uses Kafka's default", () => {
-    const withMessage = new AdminProtocolError(
-      ErrorCode.TOPIC_ALREADY_EXISTS,
-      { topic: "t" },
-      "Topic 't' already exists.",
-    );
-    expect(javaExceptionOf(withMessage, "createTopics").toString()).toBe(
-      "org.apache.kafka.common.errors.TopicExistsException: Topic 't' already exists.",
-    );
-    const bare = new AdminProtocolError(ErrorCode.GROUP_ID_NOT_FOUND, { groupId: "g" });
-    expect(javaExceptionOf(bare, "deleteConsumerGroups").toString()).toBe(
-      "org.apache.kafka.common.errors.GroupIdNotFoundException: The group id does not exist.",
-    );
-    // A code outside the table is named after Kafka's error name.
-    expect(kafkaException(ErrorCode.NOT_LEADER_OR_FOLLOWER).className).toBe(
-      "org.apache.kafka.common.errors.NotLeaderOrFollowerException",
-    );
-    const unreachable = Object.assign(new Error("no broker"), { name: "ConnectionError" });
-    expect(javaExceptionOf(unreachable, "listTopics").toString()).toBe(
-      "org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: listTopics",
-    );
-    expect(() => javaExceptionOf(new TypeError("bug"), "listTopics")).toThrow(TypeError);
-  });
-
-  it("logs as log4j's tools pattern does, the logger on its own line after a stack trace", () => {
-    const at = Date.UTC(2024, 1, 14, 5, 10, 19, 748);
-    expect(logEventLines(at, "ERROR", "x.Y: boom\n", "a.B")).toEqual([
-      "[2024-02-14 05:10:19,748] ERROR x.Y: boom",
-      " (a.B)",
-    ]);
-    expect(logEventLines(at, "WARN", "careful", "a.B")).toEqual([
-      "[2024-02-14 05:10:19,748] WARN careful (a.B)",
-    ]);
   });
 });

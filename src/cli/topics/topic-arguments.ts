@@ -2,7 +2,7 @@
  * The values of kafka-topics' --config and --replica-assignment, parsed as TopicCommand
  * parses them, with its messages for bad ones.
  */
-import { JavaException, illegalArgument } from "./java-exceptions.ts";
+import { JavaException, illegalArgument } from "../framework/java-exception.ts";
 
 /** Java's String.split: trailing empty strings are dropped. */
 export function javaSplit(text: string, separator: string | RegExp): string[] {
@@ -17,7 +17,7 @@ export function parseJavaInt(text: string): number {
     const value = BigInt(text);
     if (value >= -(2n ** 31n) && value < 2n ** 31n) return Number(value);
   }
-  throw new JavaException("java.lang.NumberFormatException", `For input string: "${text}"`);
+  throw new JavaException("NumberFormatException", `For input string: "${text}"`);
 }
 
 /** parseTopicConfigsToBeAdded: each --config is key=val (blanks around '=' allowed). */
@@ -46,14 +46,14 @@ export function parseReplicaAssignment(text: string): number[][] {
     const repeated = duplicates(brokers);
     if (repeated.length > 0) {
       throw new JavaException(
-        "org.apache.kafka.server.common.AdminCommandFailedException",
+        "AdminCommandFailedException",
         `Partition replica lists may not contain duplicate entries: ${repeated.join(",")}`,
       );
     }
     assignment.push(brokers);
     if (brokers.length !== assignment[0]!.length) {
       throw new JavaException(
-        "org.apache.kafka.server.common.AdminOperationException",
+        "AdminOperationException",
         `Partition ${partition} has different replication factor: [${brokers.join(", ")}]`,
       );
     }

@@ -15,8 +15,9 @@ import type { PartitionMetadata } from "../../client/admin/admin-types.ts";
 import { ZERO_UUID } from "../../protocol/codec-runtime.ts";
 import type { ParsedOptions } from "../framework/option-parser.ts";
 import type { ToolIo } from "../framework/tool.ts";
-import type { AdminSession } from "./admin-session.ts";
-import { adminCall, illegalArgument } from "./java-exceptions.ts";
+import type { AdminSession } from "../framework/admin-session.ts";
+import { adminCall } from "../framework/admin-failures.ts";
+import { illegalArgument } from "../framework/java-exception.ts";
 import { getTopics } from "./topic-service.ts";
 import { isInternalTopic } from "./topic-filter.ts";
 

@@ -3,7 +3,7 @@
  * TopicFilter.IncludeList: commas mean "or", blanks and surrounding quotes are dropped,
  * and it must match the whole name), and --exclude-internal drops Kafka's internal topics.
  */
-import { illegalArgument } from "./java-exceptions.ts";
+import { illegalArgument } from "../framework/java-exception.ts";
 
 /** Kafka's Topic.isInternal: the topics the cluster itself keeps. */
 const INTERNAL_TOPICS = new Set([

@@ -10,7 +10,12 @@ import {
   printUsageAndExit,
   FAILURE,
 } from "../framework/command-line-utils.ts";
-import { OptionParser, type OptionSpec, type ParsedOptions } from "../framework/option-parser.ts";
+import {
+  OptionParser,
+  flag,
+  type OptionSpec,
+  type ParsedOptions,
+} from "../framework/option-parser.ts";
 import type { ToolIo } from "../framework/tool.ts";
 
 export const TOPICS_DESCRIPTION = "This tool helps to create, delete, describe, or change a topic.";
@@ -25,8 +30,6 @@ const REPLICATION_REPORTS = [
   "at-min-isr-partitions",
   "unavailable-partitions",
 ] as const;
-
-const flag = (name: string, description: string): OptionSpec => ({ name, description });
 
 const SPECS: OptionSpec[] = [
   {

@@ -1,13 +1,15 @@
 /**
  * kafka-topics --create, --list, --alter and --delete, done as TopicCommand's TopicService
  * does them through the Admin client. Failures are thrown as the Java exceptions Kafka's
- * tool would catch (see java-exceptions.ts).
+ * tool would catch (see framework/admin-failures.ts).
  */
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
 import type { ParsedOptions } from "../framework/option-parser.ts";
 import type { ToolIo } from "../framework/tool.ts";
-import type { AdminSession } from "./admin-session.ts";
-import { adminCall, illegalArgument, kafkaException } from "./java-exceptions.ts";
+import type { AdminSession } from "../framework/admin-session.ts";
+import { adminCall } from "../framework/admin-failures.ts";
+import { illegalArgument } from "../framework/java-exception.ts";
+import { kafkaException } from "../framework/kafka-exceptions.ts";
 import { parseReplicaAssignment, parseTopicConfigs } from "./topic-arguments.ts";
 import { hasCollisionChars, selectTopics } from "./topic-filter.ts";
 

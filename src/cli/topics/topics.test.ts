@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readyCluster } from "../../runtime/sim/testing/ready-cluster.ts";
-import { BOOTSTRAP, toolRunner, topicIdOf } from "./testing/tool-runner.ts";
+import { BOOTSTRAP, toolRunner, topicIdOf } from "../testing/tool-runner.ts";
 import { topicsTool } from "./topics.ts";
 
 const LOG_TIME = String.raw`\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]`;

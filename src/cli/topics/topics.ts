@@ -17,8 +17,9 @@ import {
 } from "../framework/command-line-utils.ts";
 import type { ParsedOptions } from "../framework/option-parser.ts";
 import type { Tool, ToolIo } from "../framework/tool.ts";
-import { openAdminSession } from "./admin-session.ts";
-import { JavaException, unwrapped } from "./java-exceptions.ts";
+import { openAdminSession } from "../framework/admin-session.ts";
+import { JavaException } from "../framework/java-exception.ts";
+import { unwrapped } from "../framework/admin-failures.ts";
 import { describeTopics } from "./topic-describe.ts";
 import {
   TOPICS_DESCRIPTION,
@@ -27,7 +28,7 @@ import {
   topicOptionParser,
 } from "./topic-options.ts";
 import { alterTopic, createTopic, deleteTopic, listTopics } from "./topic-service.ts";
-import { logEventLines } from "./tool-log.ts";
+import { logEventLines } from "../framework/tool-log.ts";
 
 const LOGGER = "org.apache.kafka.tools.TopicCommand";
 

@@ -4,7 +4,7 @@
  * toFixed prints 1.00; NaN and Infinity spelled out) and SimpleDateFormat's patterns
  * (`yyyy-MM-dd HH:mm:ss:SSS`). Times are shown in UTC: a tool here has no time zone.
  */
-import { JavaException } from "../framework/java-exception.ts";
+import { JavaException } from "./java-exception.ts";
 
 /** The sign, the significant digits and where the decimal point goes (value = 0.digits × 10^point). */
 interface DecimalDigits {

@@ -1,47 +1,12 @@
 /**
- * Failures as Kafka's Java tools print them: an exception class and its message, the way
- * Throwable.toString() shows it ("org.apache.kafka.common.errors.TopicExistsException:
- * Topic 'orders' already exists."). A broker's error code becomes the exception Kafka's
- * Admin client raises for it, with the broker's message, or the error's own default
- * message when the broker sent none (Errors.exception(null)).
- *
- * Shared by kafka-topics, kafka-configs and kafka-consumer-groups.
+ * The exception Kafka's Admin client raises for a broker's error code: its class, with the
+ * broker's message, or the error's own default message when the broker sent none
+ * (Errors.exception(null)), e.g. "org.apache.kafka.common.errors.TopicExistsException:
+ * Topic 'orders' already exists.".
  */
-import { AdminArgumentError, AdminProtocolError } from "../../client/admin/admin-error.ts";
 import { KafkaProtocolError } from "../../client/kafka-error.ts";
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
-
-export const ERRORS_PACKAGE = "org.apache.kafka.common.errors";
-
-export class JavaException extends Error {
-  constructor(
-    /** The fully qualified class name, e.g. "java.lang.IllegalArgumentException". */
-    readonly className: string,
-    message: string,
-  ) {
-    super(message);
-  }
-
-  /** Throwable.toString(). */
-  override toString(): string {
-    return `${this.className}: ${this.message}`;
-  }
-}
-
-/**
- * What a failed Admin call's future throws from get(): ExecutionException, whose message
- * is its cause's toString(). Tools unwrap it (kafka-topics prints the cause) or print it
- * whole (kafka-configs' stack trace), as Kafka's do.
- */
-export class ExecutionException extends JavaException {
-  constructor(override readonly cause: JavaException) {
-    super("java.util.concurrent.ExecutionException", cause.toString());
-  }
-}
-
-export function illegalArgument(message: string): JavaException {
-  return new JavaException("java.lang.IllegalArgumentException", message);
-}
+import { exceptionNameOfCode, JavaException } from "./java-exception.ts";
 
 /** Kafka's exception class (in org.apache.kafka.common.errors) and default message per error code. */
 const KAFKA_EXCEPTIONS = new Map<number, [string, string]>([
@@ -161,75 +126,10 @@ const KAFKA_EXCEPTIONS = new Map<number, [string, string]>([
   ],
 ]);
 
-/** NOT_LEADER_OR_FOLLOWER → NotLeaderOrFollowerException, for codes the table lacks. */
-function classNameFromType(type: string): string {
-  const pascal = type
-    .toLowerCase()
-    .split("_")
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join("");
-  return `${pascal}Exception`;
-}
-
 /** The exception Kafka's client raises for `errorCode`, with `message` or the default one. */
 export function kafkaException(errorCode: number, message?: string | null): JavaException {
   const known = KAFKA_EXCEPTIONS.get(errorCode);
-  const className = known?.[0] ?? classNameFromType(new KafkaProtocolError(errorCode).type);
+  const simpleName = known?.[0] ?? exceptionNameOfCode(new KafkaProtocolError(errorCode).type);
   const text = message !== undefined && message !== null && message !== "" ? message : known?.[1];
-  return new JavaException(`${ERRORS_PACKAGE}.${className}`, text ?? className);
-}
-
-/**
- * The broker's own message in an admin error, without what the admin client put before it
- * (the error's name and the topic, group or resource it is about); null when it sent none.
- */
-function brokerMessage(error: KafkaProtocolError): string | null {
-  const prefix =
-    error instanceof AdminProtocolError
-      ? new AdminProtocolError(error.errorCode, error.subject).message
-      : new KafkaProtocolError(error.errorCode).message;
-  return error.message.startsWith(`${prefix}: `) ? error.message.slice(prefix.length + 2) : null;
-}
-
-/**
- * What a failed admin call is as a Java exception. A broker that could not be reached
- * within the call's timeout is Kafka's TimeoutException for that call; anything that is
- * not a failure of the call (a bug) is thrown on.
- */
-export function javaExceptionOf(error: unknown, callName: string): JavaException {
-  if (error instanceof JavaException) return error;
-  if (error instanceof KafkaProtocolError)
-    return kafkaException(error.errorCode, brokerMessage(error));
-  if (error instanceof AdminArgumentError) return illegalArgument(error.message);
-  if (error instanceof Error) {
-    if (error.name === "ConnectionError" || error.name === "RequestTimeoutError") {
-      return new JavaException(
-        `${ERRORS_PACKAGE}.TimeoutException`,
-        `Timed out waiting for a node assignment. Call: ${callName}`,
-      );
-    }
-    if (error.name === "UnsupportedVersionError") {
-      return new JavaException(`${ERRORS_PACKAGE}.UnsupportedVersionException`, error.message);
-    }
-  }
-  throw error;
-}
-
-/**
- * Runs one admin call; its failure is thrown as the ExecutionException Kafka's tool gets
- * from the call's future (an argument the Admin refuses is thrown as it is, since Kafka's
- * Admin throws those before it returns a future).
- */
-export async function adminCall<T>(callName: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    const exception = javaExceptionOf(error, callName);
-    throw error instanceof AdminArgumentError ? exception : new ExecutionException(exception);
-  }
-}
-
-/** The exception a tool shows for `error`: an ExecutionException's cause, else itself. */
-export function unwrapped(error: JavaException): JavaException {
-  return error instanceof ExecutionException ? error.cause : error;
+  return new JavaException(simpleName, text ?? simpleName);
 }

@@ -13,7 +13,8 @@ import { adminSettings, type AdminOptions } from "../../client/admin/admin-optio
 import type { AdminContext } from "../../client/admin/admin-retry.ts";
 import { ClientCluster, ConfigError } from "../../client/cluster/client-cluster.ts";
 import type { ClientIo } from "../../client/client-io.ts";
-import { JavaException } from "./java-exceptions.ts";
+import { bootstrapList } from "./bootstrap-servers.ts";
+import { JavaException } from "./java-exception.ts";
 
 export const ADMIN_CLIENT_ID = "adminclient-1";
 
@@ -22,14 +23,6 @@ export interface AdminSession {
   cluster: ClientCluster;
   context: AdminContext;
   close(): void;
-}
-
-/** bootstrap.servers as Kafka reads it: comma-separated, blanks around entries ignored. */
-function bootstrapList(servers: string): string[] {
-  return servers
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== "");
 }
 
 export function openAdminSession(
@@ -47,10 +40,7 @@ export function openAdminSession(
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     // KafkaAdminClient.createInternal wraps the ConfigException ("Invalid url in bootstrap.servers").
-    throw new JavaException(
-      "org.apache.kafka.common.KafkaException",
-      "Failed to create new KafkaAdminClient",
-    );
+    throw new JavaException("KafkaException", "Failed to create new KafkaAdminClient");
   }
   let admin: Admin;
   try {
@@ -58,7 +48,7 @@ export function openAdminSession(
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     // A setting out of range (kafka-consumer-groups' --timeout): AdminClientConfig's check.
-    throw new JavaException("org.apache.kafka.common.config.ConfigException", error.message);
+    throw new JavaException("ConfigException", error.message);
   }
   return {
     admin,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeException } from "../framework/java-exception.ts";
+import { describeException } from "./java-exception.ts";
 import { formatFixed, simpleDateFormat } from "./java-format.ts";
 
 describe("Java's %.Nf", () => {
