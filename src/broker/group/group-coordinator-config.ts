@@ -9,22 +9,19 @@ import {
 } from "../../metadata/configs/broker-configs.ts";
 import type { CompressionType } from "../../protocol/records/attributes.ts";
 
-const NAMES = [
-  "group.min.session.timeout.ms",
-  "group.max.session.timeout.ms",
-  "group.max.size",
-  "group.initial.rebalance.delay.ms",
-  "offsets.topic.num.partitions",
-  "offsets.topic.replication.factor",
-  "offsets.topic.segment.bytes",
-  "offsets.topic.compression.codec",
-  "offsets.retention.minutes",
-  "offsets.retention.check.interval.ms",
-  "offsets.commit.timeout.ms",
-  "offset.metadata.max.bytes",
-] as const;
-
-export type GroupCoordinatorConfigName = (typeof NAMES)[number];
+export type GroupCoordinatorConfigName =
+  | "group.min.session.timeout.ms"
+  | "group.max.session.timeout.ms"
+  | "group.max.size"
+  | "group.initial.rebalance.delay.ms"
+  | "offsets.topic.num.partitions"
+  | "offsets.topic.replication.factor"
+  | "offsets.topic.segment.bytes"
+  | "offsets.topic.compression.codec"
+  | "offsets.retention.minutes"
+  | "offsets.retention.check.interval.ms"
+  | "offsets.commit.timeout.ms"
+  | "offset.metadata.max.bytes";
 
 /** Kafka's CompressionType ids, as offsets.topic.compression.codec takes them. */
 const CODECS: readonly CompressionType[] = ["none", "gzip", "snappy", "lz4", "zstd"];
