@@ -16,8 +16,8 @@
  * nothing. It measures, it does not assert.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, release, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { measuredOnMachine } from "../bench-machine.ts";
 import { runInChromiumWorker } from "../chromium-runner.ts";
 import { formatTable } from "../cluster/cluster-bench-report.ts";
 import { cpuReport, figuresOf } from "./clients-bench-report.ts";
@@ -28,22 +28,14 @@ const quick = process.argv.includes("--quick");
 const settings = clientsBenchSettings(quick);
 const workerEntry = fileURLToPath(new URL("./clients-bench-worker.ts", import.meta.url));
 const startedAt = new Date();
-const loadBefore = loadavg();
-const { browserVersion, results } = await runInChromiumWorker(workerEntry, async (session) => ({
-  browserVersion: session.browserVersion,
-  results: await runClientsBenchmark(session, settings),
-}));
-const loadAfter = loadavg();
-const machine = {
-  cpu: cpus()[0]?.model ?? "unknown",
-  logicalCores: cpus().length,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  kernel: release(),
-  node: process.version,
-  chromium: browserVersion,
-  loadAverageBefore: loadBefore,
-  loadAverageAfter: loadAfter,
-};
+const { machine, results } = await measuredOnMachine(() =>
+  runInChromiumWorker(workerEntry, async (session) => ({
+    browserVersion: session.browserVersion,
+    results: await runClientsBenchmark(session, settings),
+  })),
+);
+const browserVersion = machine.chromium;
+const [loadBefore, loadAfter] = [machine.loadAverageBefore, machine.loadAverageAfter];
 const figures = figuresOf(results);
 const { producer, rebalance } = settings;
 const group = Object.entries(rebalance.groupDefaults)

@@ -14,8 +14,8 @@
  * round of each (for checking the harness) and saves nothing. It measures, it does not assert.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, release, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { measuredOnMachine } from "../bench-machine.ts";
 import { runInChromiumWorker } from "../chromium-runner.ts";
 import { cpuReport, figuresOf } from "./cluster-bench-figures.ts";
 import { formatTable } from "./cluster-bench-report.ts";
@@ -26,22 +26,14 @@ const quick = process.argv.includes("--quick");
 const settings = benchSettings(quick);
 const workerEntry = fileURLToPath(new URL("./cluster-bench-worker.ts", import.meta.url));
 const startedAt = new Date();
-const loadBefore = loadavg();
-const { browserVersion, results } = await runInChromiumWorker(workerEntry, async (session) => ({
-  browserVersion: session.browserVersion,
-  results: await runClusterBenchmark(session, settings),
-}));
-const loadAfter = loadavg();
-const machine = {
-  cpu: cpus()[0]?.model ?? "unknown",
-  logicalCores: cpus().length,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  kernel: release(),
-  node: process.version,
-  chromium: browserVersion,
-  loadAverageBefore: loadBefore,
-  loadAverageAfter: loadAfter,
-};
+const { machine, results } = await measuredOnMachine(() =>
+  runInChromiumWorker(workerEntry, async (session) => ({
+    browserVersion: session.browserVersion,
+    results: await runClusterBenchmark(session, settings),
+  })),
+);
+const browserVersion = machine.chromium;
+const [loadBefore, loadAfter] = [machine.loadAverageBefore, machine.loadAverageAfter];
 const environment = results.environment;
 const figures = figuresOf(results, settings);
 const { topic } = settings;

@@ -12,9 +12,9 @@
  * Prints a table and saves bench/results/log-<date>.json. `--quick` runs a small version
  * (for checking the harness) and saves nothing. Not a test: it measures, it does not assert.
  */
-import { cpus, release, totalmem } from "node:os";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { measuredOnMachine } from "../bench-machine.ts";
 import { runInChromiumWorker, type ChromiumWorkerSession } from "../chromium-runner.ts";
 import type { BatchShape, LogBenchRequest, LogBenchResponse } from "./log-bench-messages.ts";
 import { formatTable, megabytesPerSecond, spreadOf, type Figure } from "./log-bench-report.ts";
@@ -204,19 +204,14 @@ function figuresOf(measured: Measured): Figure[] {
 
 const workerEntry = fileURLToPath(new URL("./log-bench-worker.ts", import.meta.url));
 const startedAt = new Date();
-const { browserVersion, measured } = await runInChromiumWorker(workerEntry, async (session) => ({
-  browserVersion: session.browserVersion,
-  measured: await measure(session),
-}));
+const { machine, results: measured } = await measuredOnMachine(() =>
+  runInChromiumWorker(workerEntry, async (session) => ({
+    browserVersion: session.browserVersion,
+    results: await measure(session),
+  })),
+);
+const browserVersion = machine.chromium;
 const figures = figuresOf(measured);
-const machine = {
-  cpu: cpus()[0]?.model ?? "unknown",
-  logicalCores: cpus().length,
-  memoryGiB: Math.round(totalmem() / GIB),
-  kernel: release(),
-  node: process.version,
-  chromium: browserVersion,
-};
 const env = measured.environment;
 console.log(
   `Log benchmark: Chromium ${browserVersion} headless, persistent profile, dedicated worker ` +
