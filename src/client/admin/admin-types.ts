@@ -186,26 +186,7 @@ export interface GroupOverview {
   groupState: string;
 }
 
-export interface MemberDescription {
-  memberId: string;
-  groupInstanceId: string | null;
-  clientId: string;
-  clientHost: string;
-  memberMetadata: Uint8Array;
-  memberAssignment: Uint8Array;
-}
-
-export type GroupState =
-  "Unknown" | "PreparingRebalance" | "CompletingRebalance" | "Stable" | "Dead" | "Empty";
-
-export interface GroupDescription {
-  groupId: string;
-  members: MemberDescription[];
-  protocol: string;
-  protocolType: string;
-  state: GroupState;
-  errorCode: number;
-}
+export type { GroupDescription, GroupState, MemberDescription } from "../group-description.ts";
 
 export interface DeleteGroupsResult {
   groupId: string;

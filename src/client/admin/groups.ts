@@ -6,10 +6,8 @@
 import { ApiKey } from "../../protocol/generated/api-table.ts";
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
 import type { DeleteGroupsResponse } from "../../protocol/generated/messages/delete-groups-response.ts";
-import type {
-  DescribeGroupsResponse,
-  DescribeGroupsResponseDescribedGroup,
-} from "../../protocol/generated/messages/describe-groups-response.ts";
+import type { DescribeGroupsResponse } from "../../protocol/generated/messages/describe-groups-response.ts";
+import { describedGroup } from "../group-description.ts";
 import type { ListGroupsResponse } from "../../protocol/generated/messages/list-groups-response.ts";
 import { AdminProtocolError } from "./admin-error.ts";
 import {
@@ -22,12 +20,7 @@ import {
   type AdminContext,
 } from "./admin-retry.ts";
 import { sendToNode } from "./admin-routing.ts";
-import type {
-  DeleteGroupsResult,
-  GroupDescription,
-  GroupOverview,
-  GroupState,
-} from "./admin-types.ts";
+import type { DeleteGroupsResult, GroupDescription, GroupOverview } from "./admin-types.ts";
 import { groupOutcome, requireGroupIds, settleByCoordinator } from "./group-coordinators.ts";
 
 /** Every group every broker coordinates. */
@@ -67,33 +60,6 @@ export async function listGroups(context: AdminContext): Promise<{ groups: Group
   return { groups: valuesOrThrow(brokers, outcomes).flat() };
 }
 
-const GROUP_STATES = new Set<string>([
-  "Unknown",
-  "PreparingRebalance",
-  "CompletingRebalance",
-  "Stable",
-  "Dead",
-  "Empty",
-]);
-
-function description(group: DescribeGroupsResponseDescribedGroup): GroupDescription {
-  return {
-    groupId: group.groupId,
-    members: group.members.map((member) => ({
-      memberId: member.memberId,
-      groupInstanceId: member.groupInstanceId,
-      clientId: member.clientId,
-      clientHost: member.clientHost,
-      memberMetadata: member.memberMetadata,
-      memberAssignment: member.memberAssignment,
-    })),
-    protocol: group.protocolData,
-    protocolType: group.protocolType,
-    state: (GROUP_STATES.has(group.groupState) ? group.groupState : "Unknown") as GroupState,
-    errorCode: group.errorCode,
-  };
-}
-
 /**
  * Each group's state, protocol and members. A group that does not exist is described as
  * Dead with no members (Kafka's answer); any error throws for the first group that had it.
@@ -113,7 +79,7 @@ export async function describeGroups(
     return new Map(
       ids.map((groupId) => {
         const answer = answers.get(groupId);
-        return [groupId, groupOutcome(groupId, answer?.errorCode, () => description(answer!))];
+        return [groupId, groupOutcome(groupId, answer?.errorCode, () => describedGroup(answer!))];
       }),
     );
   });

@@ -114,20 +114,7 @@ export interface OffsetForTime extends TopicPartition {
   timestamp: string | null;
 }
 
-export interface GroupMemberDescription {
-  memberId: string;
-  groupInstanceId: string | null;
-  clientId: string;
-  clientHost: string;
-  memberMetadata: Uint8Array;
-  memberAssignment: Uint8Array;
-}
-
-export interface GroupDescription {
-  errorCode: number;
-  groupId: string;
-  state: string;
-  protocolType: string;
-  protocol: string;
-  members: GroupMemberDescription[];
-}
+export type {
+  GroupDescription,
+  MemberDescription as GroupMemberDescription,
+} from "../group-description.ts";

@@ -5,7 +5,7 @@
  */
 import { ApiKey } from "../../protocol/generated/api-table.ts";
 import type { DescribeGroupsResponse } from "../../protocol/generated/messages/describe-groups-response.ts";
-import type { GroupDescription } from "./consumer-types.ts";
+import { describedGroup, type GroupDescription } from "../group-description.ts";
 import type { CoordinatorChannel } from "./coordinator-channel.ts";
 import { checkCoordinatorError } from "./group-offsets.ts";
 
@@ -17,19 +17,5 @@ export async function describeGroup(channel: CoordinatorChannel): Promise<GroupD
   const group = response.groups[0];
   if (group === undefined) throw new Error(`no description of group ${channel.groupId}`);
   checkCoordinatorError(channel, group.errorCode);
-  return {
-    errorCode: group.errorCode,
-    groupId: group.groupId,
-    state: group.groupState,
-    protocolType: group.protocolType,
-    protocol: group.protocolData,
-    members: group.members.map((member) => ({
-      memberId: member.memberId,
-      groupInstanceId: member.groupInstanceId,
-      clientId: member.clientId,
-      clientHost: member.clientHost,
-      memberMetadata: member.memberMetadata,
-      memberAssignment: member.memberAssignment,
-    })),
-  };
+  return describedGroup(group);
 }
