@@ -1,28 +1,48 @@
-/** The page: top bar, the cluster canvas (one broker so far) and the first exchange. */
+/**
+ * The page (UI.md's layout): top bar; palette, canvas and inspector side by side; the dock
+ * below; dialogs, toasts and the welcome above them. The playground session starts here
+ * and feeds the store; components only read the store and call playground/actions.ts.
+ */
 import { useEffect } from "react";
-import { BrokerCard } from "./components/BrokerCard.tsx";
-import { TopBar } from "./components/TopBar.tsx";
-import { HandshakePanel } from "./handshake/HandshakePanel.tsx";
-import { runHandshake } from "./handshake/run-handshake.ts";
+import { Canvas } from "./canvas/Canvas.tsx";
+import { Palette } from "./clients/Palette.tsx";
+import { BootOverlay } from "./chrome/BootOverlay.tsx";
+import { Toasts } from "./chrome/Toasts.tsx";
+import { TopBar } from "./chrome/TopBar.tsx";
+import { Welcome } from "./chrome/Welcome.tsx";
+import { DialogHost } from "./dialogs/DialogHost.tsx";
+import { Dock } from "./dock/Dock.tsx";
+import { Inspector } from "./inspector/Inspector.tsx";
+import { startPlayground } from "./playground/session.ts";
 import { usePlayground } from "./store/store.ts";
 
 export function App() {
   const language = usePlayground((s) => s.language);
+  const theme = usePlayground((s) => s.theme);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
   useEffect(() => {
-    void runHandshake();
+    if (theme === "system") delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  useEffect(() => {
+    // The session reports its own failure in the store (the boot overlay shows it).
+    startPlayground().catch(() => {});
   }, []);
   return (
     <div className="app">
       <TopBar />
-      <main className="canvas">
-        <div className="brokers">
-          <BrokerCard brokerId={1} />
-        </div>
-        <HandshakePanel />
-      </main>
+      <div className="workspace">
+        <Palette />
+        <Canvas />
+        <Inspector />
+      </div>
+      <Dock />
+      <DialogHost />
+      <Toasts />
+      <Welcome />
+      <BootOverlay />
     </div>
   );
 }

@@ -46,6 +46,8 @@ export interface PartitionMetadata {
   partitionErrorCode: number;
   partitionId: number;
   leader: number;
+  /** The leader's epoch (Metadata v7+; -1 when the broker did not say). */
+  leaderEpoch: number;
   replicas: number[];
   isr: number[];
   offlineReplicas: number[];

@@ -249,6 +249,7 @@ export async function fetchTopicMetadata(
         partitionErrorCode: partition.errorCode,
         partitionId: partition.partition,
         leader: partition.leader,
+        leaderEpoch: partition.leaderEpoch,
         replicas: partition.replicas,
         isr: partition.isr,
         offlineReplicas: partition.offlineReplicas,

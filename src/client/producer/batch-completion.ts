@@ -14,6 +14,7 @@ import type { ProducerBatch } from "./producer-batch.ts";
 import type { ProducerConfig } from "./producer-config.ts";
 import { ProducerError } from "./producer-error.ts";
 import type { ProducerMetadata } from "./producer-metadata.ts";
+import type { ProducerEvents } from "./producer-events.ts";
 import type { ProducerMetrics } from "./producer-metrics.ts";
 import type { RecordAccumulator } from "./record-accumulator.ts";
 
@@ -42,6 +43,7 @@ export class BatchCompletion {
     private readonly metadata: ProducerMetadata,
     private readonly metrics: ProducerMetrics,
     private readonly random: () => number,
+    private readonly events: ProducerEvents,
   ) {}
 
   complete(batch: ProducerBatch, outcome: PartitionOutcome, nowMs: number): void {
@@ -56,6 +58,13 @@ export class BatchCompletion {
     if (this.canRetry(batch, outcome, nowMs)) {
       batch.lastError = error;
       this.metrics.recordsRetried(batch.recordCount);
+      this.events.emit("producer.retry", {
+        topic: batch.topic,
+        partition: batch.partition,
+        attempt: batch.attempts,
+        error: error instanceof KafkaProtocolError ? error.type : error.name,
+        message: error.message,
+      });
       // At least 1 ms even with retry.backoff.ms=0, so a dead leader cannot spin the loop in place.
       const delay = Math.max(1, backoffMs(batch.attempts, this.config, this.random));
       this.accumulator.reenqueue(batch, nowMs, delay);

@@ -121,6 +121,7 @@ export const PRODUCER_EVENTS = {
   DISCONNECT: "producer.disconnect",
   REQUEST: "producer.network.request",
   REQUEST_TIMEOUT: "producer.network.request_timeout",
+  RETRY: "producer.retry",
 } as const;
 
 export interface ProducerEventPayloads {
@@ -135,6 +136,18 @@ export interface ProducerEventPayloads {
     latencyMs: number;
   };
   "producer.network.request_timeout": { broker: number; timeoutMs: number };
+  /**
+   * A batch failed with a retriable error and goes back into the queue (Java's producer
+   * logs this as a warning: "Got error produce response ..., retrying").
+   */
+  "producer.retry": {
+    topic: string;
+    partition: number;
+    attempt: number;
+    /** Kafka's name for the error (NOT_ENOUGH_REPLICAS, ...) or the client error's name. */
+    error: string;
+    message: string;
+  };
 }
 
 export type ProducerEventName = keyof ProducerEventPayloads;

@@ -58,6 +58,7 @@ export class Sender {
       parts.metadata,
       parts.metrics,
       () => parts.cluster.io.random(),
+      parts.events,
     );
   }
 

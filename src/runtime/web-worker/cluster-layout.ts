@@ -38,6 +38,7 @@ export function parseLayout(json: string | null): ClusterLayout | null {
   const layout = value as Partial<ClusterLayout> | null;
   if (typeof layout !== "object" || layout === null || layout.version !== 1) return null;
   if (typeof layout.clusterId !== "string" || layout.clusterId === "") return null;
+  // A memory cluster's data died with its workers: there is nothing to restore.
   if (layout.storage !== "opfs" && layout.storage !== "indexeddb") return null;
   if (!Array.isArray(layout.voters) || layout.voters.length === 0 || !layout.voters.every(isNodeId))
     return null;

@@ -1,14 +1,16 @@
 /**
  * Where a node worker keeps its data: OPFS when the worker has sync access handles, else
  * IndexedDB. Either way the node's log dirs live under `broker-<id>/` (Kafka's layout),
- * which survives a killed worker and a page reload.
+ * which survives a killed worker and a page reload. "memory" (chosen in the settings)
+ * keeps the files in the worker itself: fast, and gone when the worker is killed.
  */
 import type { FileSystem } from "../../log/fs/file-system.ts";
 import { StorageError } from "../../log/fs/file-system.ts";
+import { MemoryFileSystem } from "../../log/fs/memory-file-system.ts";
 import { IndexedDbFileSystem } from "./indexeddb-file-system.ts";
 import { isOpfsAvailable, openOpfsFileSystem } from "./opfs-file-system.ts";
 
-export type StorageKind = "opfs" | "indexeddb";
+export type StorageKind = "opfs" | "indexeddb" | "memory";
 /** "auto": OPFS if this browser can, IndexedDB otherwise. */
 export type StorageChoice = StorageKind | "auto";
 
@@ -23,6 +25,7 @@ export interface NodeStorage {
 
 export async function openNodeStorage(choice: StorageChoice, nodeId: number): Promise<NodeStorage> {
   const kind: StorageKind = choice === "auto" ? (isOpfsAvailable() ? "opfs" : "indexeddb") : choice;
+  if (kind === "memory") return { kind, fs: new MemoryFileSystem() };
   if (kind === "opfs") {
     if (!isOpfsAvailable()) throw new Error("this browser has no OPFS sync access handles");
     // One OPFS tree for the origin; each node keeps to its own broker-<id>/ in it.

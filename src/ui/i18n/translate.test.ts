@@ -14,7 +14,11 @@ describe("UI strings", () => {
   });
 
   it("fill in placeholders", () => {
-    expect(translate("en", "broker.card.title", { id: 3 })).toBe("Broker 3");
-    expect(translate("ko", "broker.card.title", { id: 3 })).toBe("브로커 3");
+    expect(translate("en", "boot.error", { message: "no OPFS" })).toBe(
+      "The cluster did not start: no OPFS",
+    );
+    expect(translate("ko", "boot.error", { message: "no OPFS" })).toBe(
+      "클러스터를 시작하지 못했습니다: no OPFS",
+    );
   });
 });

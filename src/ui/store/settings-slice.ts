@@ -1,11 +1,9 @@
-/** The viewer's settings: language (and later theme, storage backend). Saved per browser. */
+/** The viewer's settings kept per browser: language and theme. */
 import type { Language } from "../i18n/translate.ts";
-
-export interface SettingsSlice {
-  language: Language;
-}
+import type { Theme } from "./view-slice.ts";
 
 const LANGUAGE_KEY = "kafka-playground.language";
+const THEME_KEY = "kafka-playground.theme";
 
 export function initialLanguage(): Language {
   const saved = globalThis.localStorage?.getItem(LANGUAGE_KEY);
@@ -15,4 +13,13 @@ export function initialLanguage(): Language {
 
 export function saveLanguage(language: Language): void {
   globalThis.localStorage?.setItem(LANGUAGE_KEY, language);
+}
+
+export function initialTheme(): Theme {
+  const saved = globalThis.localStorage?.getItem(THEME_KEY);
+  return saved === "light" || saved === "dark" ? saved : "system";
+}
+
+export function saveTheme(theme: Theme): void {
+  globalThis.localStorage?.setItem(THEME_KEY, theme);
 }

@@ -1,37 +1,46 @@
 /**
  * The page's one store: typed slices, actions at module level, read with single-value
- * selectors (DESIGN.md section 5).
+ * selectors (DESIGN.md section 5). The playground session (../playground/) writes the
+ * cluster, topics, groups, clients and activity slices from telemetry and the admin API;
+ * components write only the view slice, through the actions in view-actions.ts.
  */
 import { create } from "zustand";
-import type { Language } from "../i18n/translate.ts";
-import type { HandshakeResult, HandshakeSlice } from "./handshake-slice.ts";
-import { initialLanguage, saveLanguage, type SettingsSlice } from "./settings-slice.ts";
+import { emptyMetrics, type ActivitySlice } from "./activity-slice.ts";
+import type { ClientsSlice } from "./clients-slice.ts";
+import { initialClusterSlice, type ClusterSlice } from "./cluster-slice.ts";
+import type { GroupsSlice } from "./groups-slice.ts";
+import { initialLanguage, initialTheme } from "./settings-slice.ts";
+import type { TopicsSlice } from "./topics-slice.ts";
+import type { ViewSlice } from "./view-slice.ts";
 
-export type PlaygroundState = SettingsSlice & HandshakeSlice;
+export type PlaygroundState = ClusterSlice &
+  TopicsSlice &
+  GroupsSlice &
+  ClientsSlice &
+  ActivitySlice &
+  ViewSlice;
 
-export const usePlayground = create<PlaygroundState>(() => ({
-  language: initialLanguage(),
-  brokerState: "starting",
-  handshake: { status: "pending", errorMessage: null, result: null },
-}));
-
-export function setLanguage(language: Language): void {
-  saveLanguage(language);
-  usePlayground.setState({ language });
+export function initialPlaygroundState(): PlaygroundState {
+  return {
+    ...initialClusterSlice(),
+    topics: {},
+    groups: {},
+    producers: {},
+    consumers: {},
+    timeline: [],
+    metrics: emptyMetrics(),
+    frames: [],
+    tapping: false,
+    droppedFrames: 0,
+    language: initialLanguage(),
+    theme: initialTheme(),
+    selection: null,
+    dockTab: "timeline",
+    dialog: null,
+    welcome: false,
+    openTopic: null,
+    toasts: [],
+  };
 }
 
-export function setBrokerState(brokerState: HandshakeSlice["brokerState"]): void {
-  usePlayground.setState({ brokerState });
-}
-
-export function startHandshake(): void {
-  usePlayground.setState((state) => ({ handshake: { ...state.handshake, status: "pending" } }));
-}
-
-export function finishHandshake(result: HandshakeResult): void {
-  usePlayground.setState({ handshake: { status: "ok", errorMessage: null, result } });
-}
-
-export function failHandshake(errorMessage: string): void {
-  usePlayground.setState((state) => ({ handshake: { ...state.handshake, status: "error", errorMessage } }));
-}
+export const usePlayground = create<PlaygroundState>(() => initialPlaygroundState());

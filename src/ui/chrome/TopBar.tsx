@@ -1,7 +1,8 @@
 /** The top bar: the playground's name and the viewer's language. */
 import { useTranslate } from "../i18n/use-translate.ts";
 import { LANGUAGES, type Language } from "../i18n/translate.ts";
-import { setLanguage, usePlayground } from "../store/store.ts";
+import { usePlayground } from "../store/store.ts";
+import { setLanguage } from "../store/view-actions.ts";
 
 export function TopBar() {
   const t = useTranslate();

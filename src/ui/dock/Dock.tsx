@@ -1,0 +1,4 @@
+/** Scaffold: replaced by the area's real component. */
+export function Dock() {
+  return null;
+}

@@ -1,0 +1,26 @@
+/**
+ * What a first visit starts with: three brokers (all KRaft voters) and a topic `orders`
+ * with 3 partitions, replication factor 3 and min.insync.replicas=2, so acks=all survives
+ * one broker down and stops at two, which is the first thing worth breaking.
+ */
+export const DEFAULT_NODES = 3;
+
+export const DEFAULT_TOPIC = {
+  topic: "orders",
+  numPartitions: 3,
+  replicationFactor: 3,
+  configEntries: [{ name: "min.insync.replicas", value: "2" }],
+};
+
+export const STORAGE_CHOICE_KEY = "kafka-playground.storage";
+
+export type StorageSetting = "auto" | "opfs" | "indexeddb" | "memory";
+
+export function savedStorageChoice(storage: Storage = localStorage): StorageSetting {
+  const saved = storage.getItem(STORAGE_CHOICE_KEY);
+  return saved === "opfs" || saved === "indexeddb" || saved === "memory" ? saved : "auto";
+}
+
+export function saveStorageChoice(choice: StorageSetting, storage: Storage = localStorage): void {
+  storage.setItem(STORAGE_CHOICE_KEY, choice);
+}

@@ -1,0 +1,146 @@
+/**
+ * What the admin API says of the cluster, read once a second: every topic's placement,
+ * leader and ISR, and every consumer group with its members' assignments and committed
+ * offsets. Telemetry says what changed as it happens; the poll makes sure the page agrees
+ * with the brokers after anything the telemetry missed (a reload, a dropped event).
+ */
+import type { Admin } from "../../client/admin/admin.ts";
+import type { GroupDescription, TopicMetadata } from "../../client/admin/admin-types.ts";
+import { decodeConsumerAssignment } from "../../client/consumer/assignors/consumer-protocol.ts";
+import type { GroupMemberTelemetry } from "../../telemetry/telemetry-event.ts";
+import type { GroupState, GroupView } from "../store/groups-slice.ts";
+import {
+  emptyPartition,
+  partitionKey,
+  type PartitionView,
+  type TopicView,
+} from "../store/topics-slice.ts";
+import { INTERNAL_TOPIC_PREFIX, type ReducedState } from "./telemetry-reducer.ts";
+
+export interface PolledGroup {
+  description: GroupDescription;
+  committed: Record<string, number>;
+}
+
+export interface ClusterPoll {
+  topics: TopicMetadata[];
+  groups: PolledGroup[];
+}
+
+export async function pollCluster(admin: Admin): Promise<ClusterPoll> {
+  const { topics } = await admin.fetchTopicMetadata();
+  const { groups: overviews } = await admin.listGroups();
+  const ids = overviews.map((group) => group.groupId).sort();
+  const { groups: descriptions } =
+    ids.length === 0 ? { groups: [] } : await admin.describeGroups(ids);
+  const groups = await Promise.all(
+    descriptions.map(async (description): Promise<PolledGroup> => {
+      const committed: Record<string, number> = {};
+      const offsets = await admin.fetchOffsets({ groupId: description.groupId });
+      for (const { topic, partitions } of offsets) {
+        for (const { partition, offset } of partitions) {
+          if (offset !== "-1") committed[partitionKey(topic, partition)] = Number(offset);
+        }
+      }
+      return { description, committed };
+    }),
+  );
+  return { topics, groups };
+}
+
+/** The topics and groups slices brought into line with a poll; telemetry-only facts kept. */
+export function mergePoll(
+  state: ReducedState,
+  poll: ClusterPoll,
+  pollStartedMs: number,
+): Pick<ReducedState, "topics" | "groups"> {
+  const topics: Record<string, TopicView> = {};
+  for (const metadata of poll.topics) topics[metadata.name] = mergeTopic(state.topics[metadata.name], metadata);
+  const groups: Record<string, GroupView> = {};
+  for (const polled of poll.groups) {
+    const known = state.groups[polled.description.groupId];
+    groups[polled.description.groupId] = mergeGroup(known, polled, pollStartedMs);
+  }
+  return { topics, groups };
+}
+
+function mergeTopic(known: TopicView | undefined, metadata: TopicMetadata): TopicView {
+  const partitions = [...metadata.partitions]
+    .sort((a, b) => a.partitionId - b.partitionId)
+    .map((polled): PartitionView => {
+      const old = known?.partitions[polled.partitionId] ?? emptyPartition(metadata.name, polled.partitionId);
+      // Telemetry may already know of a newer leader than the broker that answered the poll.
+      const newer = polled.leaderEpoch >= old.leaderEpoch;
+      return {
+        ...old,
+        leader: newer ? polled.leader : old.leader,
+        leaderEpoch: newer ? polled.leaderEpoch : old.leaderEpoch,
+        replicas: polled.replicas,
+        isr: newer ? polled.isr : old.isr,
+        offlineReplicas: polled.offlineReplicas,
+      };
+    });
+  return {
+    name: metadata.name,
+    topicId: known?.topicId ?? null,
+    internal: metadata.name.startsWith(INTERNAL_TOPIC_PREFIX),
+    partitions,
+    configs: known?.configs ?? null,
+  };
+}
+
+const KNOWN_STATES = new Set(["Empty", "PreparingRebalance", "CompletingRebalance", "Stable", "Dead"]);
+
+function membersOf(description: GroupDescription): GroupMemberTelemetry[] {
+  return description.members.map((member) => {
+    const decoded =
+      description.protocolType === "consumer" && member.memberAssignment.length > 0
+        ? decodeConsumerAssignment(member.memberAssignment)
+        : null;
+    const byTopic = new Map<string, number[]>();
+    if (decoded?.ok) {
+      for (const { topic, partition } of decoded.value.partitions) {
+        byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
+      }
+    }
+    return {
+      memberId: member.memberId,
+      groupInstanceId: member.groupInstanceId,
+      clientId: member.clientId,
+      assignment: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })),
+    };
+  });
+}
+
+function mergeGroup(
+  known: GroupView | undefined,
+  polled: PolledGroup,
+  pollStartedMs: number,
+): GroupView {
+  const { description } = polled;
+  const state = (KNOWN_STATES.has(description.state) ? description.state : "Empty") as GroupState;
+  const base: GroupView = known ?? {
+    groupId: description.groupId,
+    state,
+    generation: 0,
+    protocolType: description.protocolType,
+    protocol: null,
+    leader: null,
+    members: [],
+    committed: {},
+    phase: "stable",
+    reason: "",
+    coordinatorPartition: -1,
+    telemetryAtMs: -1,
+  };
+  // Telemetry that arrived while the poll was under way is newer than the poll's answer.
+  const agree = base.telemetryAtMs < pollStartedMs || base.state === state;
+  return {
+    ...base,
+    state: agree ? state : base.state,
+    protocolType: description.protocolType,
+    protocol: description.protocol === "" ? base.protocol : description.protocol,
+    members: agree ? membersOf(description) : base.members,
+    committed: { ...base.committed, ...polled.committed },
+  };
+}
