@@ -14,10 +14,11 @@ import { clientErrorOf } from "./client-error.ts";
 import { playgroundSession, type PlaygroundSession } from "./session.ts";
 
 export type ActionResult<T = void> =
-  | { ok: true; value: T }
-  | { ok: false; errorName: string; message: string };
+  { ok: true; value: T } | { ok: false; errorName: string; message: string };
 
-async function attempt<T>(run: (session: PlaygroundSession) => Promise<T> | T): Promise<ActionResult<T>> {
+async function attempt<T>(
+  run: (session: PlaygroundSession) => Promise<T> | T,
+): Promise<ActionResult<T>> {
   try {
     return { ok: true, value: await run(playgroundSession()) };
   } catch (error) {
@@ -86,9 +87,8 @@ export const alterTopicConfigs = (topic: string, changes: Record<string, string 
         {
           type: ConfigResourceType.TOPIC,
           name: topic,
-          configEntries: Object.entries(changes).map(
-            ([name, value]): IncrementalConfigEntry =>
-              value === null ? { name, operation: "DELETE" } : { name, value, operation: "SET" },
+          configEntries: Object.entries(changes).map(([name, value]): IncrementalConfigEntry =>
+            value === null ? { name, operation: "DELETE" } : { name, value, operation: "SET" },
           ),
         },
       ],
@@ -108,10 +108,14 @@ export const addProducer = (settings: ProducerSettings) =>
   attempt((session) => session.clients.addProducer(settings));
 export const updateProducer = (id: string, settings: ProducerSettings) =>
   attempt((session) => session.clients.updateProducer(id, settings));
-export const removeProducer = (id: string) => attempt((session) => session.clients.removeProducer(id));
+export const removeProducer = (id: string) =>
+  attempt((session) => session.clients.removeProducer(id));
 
 export const addConsumer = (settings: ConsumerSettings) =>
   attempt((session) => session.clients.addConsumer(settings));
-export const closeConsumer = (id: string) => attempt((session) => session.clients.closeConsumer(id));
-export const crashConsumer = (id: string) => attempt((session) => session.clients.crashConsumer(id));
-export const removeConsumer = (id: string) => attempt((session) => session.clients.removeConsumer(id));
+export const closeConsumer = (id: string) =>
+  attempt((session) => session.clients.closeConsumer(id));
+export const crashConsumer = (id: string) =>
+  attempt((session) => session.clients.crashConsumer(id));
+export const removeConsumer = (id: string) =>
+  attempt((session) => session.clients.removeConsumer(id));

@@ -3,7 +3,8 @@ import { KafkaProtocolError } from "../../client/kafka-error.ts";
 import type { ClientError } from "../store/clients-slice.ts";
 
 export function clientErrorOf(error: unknown, atMs: number): ClientError {
-  if (error instanceof KafkaProtocolError) return { name: error.type, message: error.message, atMs };
+  if (error instanceof KafkaProtocolError)
+    return { name: error.type, message: error.message, atMs };
   if (error instanceof Error) {
     // Kafka's Java exception name where the client gave one (TimeoutException, ...).
     const kind = (error as { type?: unknown }).type;

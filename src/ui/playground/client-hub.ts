@@ -4,7 +4,12 @@
  * (counters for the store, records for the tapes, flights for the canvas).
  */
 import type { ClientIo } from "../../client/client-io.ts";
-import type { ConsumerSettings, ConsumerView, ProducerSettings, ProducerView } from "../store/clients-slice.ts";
+import type {
+  ConsumerSettings,
+  ConsumerView,
+  ProducerSettings,
+  ProducerView,
+} from "../store/clients-slice.ts";
 import { ConsumerRunner } from "./consumer-runner.ts";
 import { ProducerRunner } from "./producer-runner.ts";
 import { loadSavedClients, saveClients } from "./saved-clients.ts";
@@ -25,7 +30,13 @@ export interface ClientHubEvents {
 }
 
 /** Settings that a running producer can take without being made anew. */
-const LIVE_PRODUCER_FIELDS = new Set(["ratePerSec", "keyMode", "fixedKey", "keySet", "valueTemplate"]);
+const LIVE_PRODUCER_FIELDS = new Set([
+  "ratePerSec",
+  "keyMode",
+  "fixedKey",
+  "keySet",
+  "valueTemplate",
+]);
 
 export class ClientHub {
   private readonly producers = new Map<string, ProducerRunner>();
@@ -119,13 +130,15 @@ export class ClientHub {
 
   producerViews(): Record<string, ProducerView> {
     const views: Record<string, ProducerView> = {};
-    for (const [id, runner] of this.producers) views[id] = { id, settings: runner.settings, ...runner.snapshot() };
+    for (const [id, runner] of this.producers)
+      views[id] = { id, settings: runner.settings, ...runner.snapshot() };
     return views;
   }
 
   consumerViews(): Record<string, ConsumerView> {
     const views: Record<string, ConsumerView> = {};
-    for (const [id, runner] of this.consumers) views[id] = { id, settings: runner.settings, ...runner.snapshot() };
+    for (const [id, runner] of this.consumers)
+      views[id] = { id, settings: runner.settings, ...runner.snapshot() };
     return views;
   }
 

@@ -86,7 +86,10 @@ export class ConsumerRunner {
     this.listen(consumer);
     try {
       await consumer.connect();
-      await consumer.subscribe({ topics: [this.settings.topic], fromBeginning: this.settings.fromBeginning });
+      await consumer.subscribe({
+        topics: [this.settings.topic],
+        fromBeginning: this.settings.fromBeginning,
+      });
       await consumer.run({
         eachMessage: async ({ topic, partition, message }) => {
           await this.process();
@@ -133,7 +136,9 @@ export class ConsumerRunner {
     const drop = (gone: readonly { topic: string; partition: number }[]) => {
       const names = new Set(gone.map(({ topic, partition }) => `${topic}:${partition}`));
       this.set({
-        assigned: this.counters.assigned.filter(({ topic, partition }) => !names.has(`${topic}:${partition}`)),
+        assigned: this.counters.assigned.filter(
+          ({ topic, partition }) => !names.has(`${topic}:${partition}`),
+        ),
       });
     };
     consumer.on(events.PARTITIONS_REVOKED, ({ payload }) => {
@@ -163,5 +168,7 @@ export class ConsumerRunner {
 
 function dedupe(partitions: { topic: string; partition: number }[]) {
   const seen = new Map(partitions.map((entry) => [`${entry.topic}:${entry.partition}`, entry]));
-  return [...seen.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+  return [...seen.values()].sort(
+    (a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition,
+  );
 }

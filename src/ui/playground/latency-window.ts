@@ -7,7 +7,8 @@ export class LatencyWindow {
 
   add(atMs: number, latencyMs: number): void {
     this.samples.push({ atMs, latencyMs });
-    if (this.samples.length > MAX_SAMPLES) this.samples.splice(0, this.samples.length - MAX_SAMPLES);
+    if (this.samples.length > MAX_SAMPLES)
+      this.samples.splice(0, this.samples.length - MAX_SAMPLES);
   }
 
   /** The 99th percentile of the last second, or null when nothing was measured. */

@@ -55,7 +55,8 @@ export function mergePoll(
   pollStartedMs: number,
 ): Pick<ReducedState, "topics" | "groups"> {
   const topics: Record<string, TopicView> = {};
-  for (const metadata of poll.topics) topics[metadata.name] = mergeTopic(state.topics[metadata.name], metadata);
+  for (const metadata of poll.topics)
+    topics[metadata.name] = mergeTopic(state.topics[metadata.name], metadata);
   const groups: Record<string, GroupView> = {};
   for (const polled of poll.groups) {
     const known = state.groups[polled.description.groupId];
@@ -68,7 +69,8 @@ function mergeTopic(known: TopicView | undefined, metadata: TopicMetadata): Topi
   const partitions = [...metadata.partitions]
     .sort((a, b) => a.partitionId - b.partitionId)
     .map((polled): PartitionView => {
-      const old = known?.partitions[polled.partitionId] ?? emptyPartition(metadata.name, polled.partitionId);
+      const old =
+        known?.partitions[polled.partitionId] ?? emptyPartition(metadata.name, polled.partitionId);
       // Telemetry may already know of a newer leader than the broker that answered the poll.
       const newer = polled.leaderEpoch >= old.leaderEpoch;
       return {
@@ -89,7 +91,13 @@ function mergeTopic(known: TopicView | undefined, metadata: TopicMetadata): Topi
   };
 }
 
-const KNOWN_STATES = new Set(["Empty", "PreparingRebalance", "CompletingRebalance", "Stable", "Dead"]);
+const KNOWN_STATES = new Set([
+  "Empty",
+  "PreparingRebalance",
+  "CompletingRebalance",
+  "Stable",
+  "Dead",
+]);
 
 function membersOf(description: GroupDescription): GroupMemberTelemetry[] {
   return description.members.map((member) => {

@@ -41,13 +41,17 @@ export class MetricsSampler {
         if (hw === undefined) continue;
         for (const group of Object.values(state.groups)) {
           const committed = group.committed[partitionKey(topic.name, partition.partition)];
-          if (committed !== undefined) values["records-lag-max"] = Math.max(values["records-lag-max"], hw - committed);
+          if (committed !== undefined)
+            values["records-lag-max"] = Math.max(values["records-lag-max"], hw - committed);
         }
       }
     }
     values.IsrSize = Number.isFinite(smallestIsr) ? smallestIsr : 0;
     for (const producer of Object.values(state.producers)) {
-      values["request-latency-p99"] = Math.max(values["request-latency-p99"], producer.latencyP99Ms ?? 0);
+      values["request-latency-p99"] = Math.max(
+        values["request-latency-p99"],
+        producer.latencyP99Ms ?? 0,
+      );
     }
     return values;
   }

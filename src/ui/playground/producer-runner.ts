@@ -95,7 +95,11 @@ export class ProducerRunner {
     }
     producer.on("producer.retry", ({ payload }) => {
       this.counters.retries += 1;
-      this.counters.lastError = { name: payload.error, message: payload.message, atMs: this.context.io.nowMs() };
+      this.counters.lastError = {
+        name: payload.error,
+        message: payload.message,
+        atMs: this.context.io.nowMs(),
+      };
       this.context.onChanged();
     });
     this.producer = producer;
@@ -138,7 +142,10 @@ export class ProducerRunner {
     const now = this.context.io.nowMs();
     const elapsed = now - this.lastTickMs;
     this.lastTickMs = now;
-    this.owed = Math.min(this.owed + (elapsed * this.settingsNow.ratePerSec) / 1000, MAX_OUTSTANDING);
+    this.owed = Math.min(
+      this.owed + (elapsed * this.settingsNow.ratePerSec) / 1000,
+      MAX_OUTSTANDING,
+    );
     while (this.owed >= 1 && this.outstanding < MAX_OUTSTANDING) {
       this.owed -= 1;
       this.sendOne(now);

@@ -9,7 +9,13 @@ import type { Admin } from "../../client/admin/admin.ts";
 import { Kafka } from "../../client/kafka.ts";
 import { ClusterHost } from "../../runtime/web-worker/cluster-host.ts";
 import { pageClientIo } from "../../runtime/web-worker/page-client-io.ts";
-import { appendBounded, FRAMES_LIMIT, METRIC_NAMES, METRIC_SAMPLES_LIMIT, TIMELINE_LIMIT } from "../store/activity-slice.ts";
+import {
+  appendBounded,
+  FRAMES_LIMIT,
+  METRIC_NAMES,
+  METRIC_SAMPLES_LIMIT,
+  TIMELINE_LIMIT,
+} from "../store/activity-slice.ts";
 import type { BrokerView } from "../store/cluster-slice.ts";
 import { usePlayground, type PlaygroundState } from "../store/store.ts";
 import { MAX_CELLS_PER_PARTITION, partitionKey, type RecordCell } from "../store/topics-slice.ts";
@@ -45,7 +51,11 @@ export class PlaygroundSession {
 
   constructor(readonly host: ClusterHost) {
     const io = pageClientIo(host);
-    this.admin = new Kafka({ clientId: "playground-admin", brokers: this.bootstrap(), transport: io }).admin();
+    this.admin = new Kafka({
+      clientId: "playground-admin",
+      brokers: this.bootstrap(),
+      transport: io,
+    }).admin();
     this.clients = new ClientHub(io, () => this.bootstrap(), {
       onRecord: (record) => this.recordSeen(record),
       onRevoked: (groupId) => this.pendingRevokes.add(groupId),
@@ -105,7 +115,8 @@ export class PlaygroundSession {
     cells.push({ offset: record.offset, key: record.key });
     if (cells.length > MAX_CELLS_PER_PARTITION) cells.shift();
     this.pendingCells.set(key, cells);
-    const leader = usePlayground.getState().topics[record.topic]?.partitions[record.partition]?.leader ?? -1;
+    const leader =
+      usePlayground.getState().topics[record.topic]?.partitions[record.partition]?.leader ?? -1;
     if (leader < 0) return;
     const broker = { kind: "broker" as const, id: leader };
     const client = { kind: record.by.kind, id: record.by.id };
@@ -192,7 +203,9 @@ export class PlaygroundSession {
       if (topic === undefined || partition === undefined) continue;
       const byOffset = new Map(partition.cells.map((cell) => [cell.offset, cell]));
       for (const cell of cells) byOffset.set(cell.offset, cell);
-      const merged = [...byOffset.values()].sort((a, b) => a.offset - b.offset).slice(-MAX_CELLS_PER_PARTITION);
+      const merged = [...byOffset.values()]
+        .sort((a, b) => a.offset - b.offset)
+        .slice(-MAX_CELLS_PER_PARTITION);
       const partitions = [...topic.partitions];
       partitions[index] = { ...partition, cells: merged };
       next[topicName] = { ...topic, partitions };
@@ -201,14 +214,22 @@ export class PlaygroundSession {
     return next;
   }
 
-  private sampleMetrics(state: PlaygroundState, nowMs: number, patch: Partial<PlaygroundState>): void {
+  private sampleMetrics(
+    state: PlaygroundState,
+    nowMs: number,
+    patch: Partial<PlaygroundState>,
+  ): void {
     // Producers' latencies are sampled fresh: their views update only when they change.
     const producers = this.clients.producerViews();
     const values = this.sampler.sample({ ...state, producers }, nowMs - this.lastSampleMs);
     this.lastSampleMs = nowMs;
     const metrics = { ...state.metrics };
     for (const name of METRIC_NAMES) {
-      metrics[name] = appendBounded(metrics[name], [{ atMs: nowMs, value: values[name] }], METRIC_SAMPLES_LIMIT);
+      metrics[name] = appendBounded(
+        metrics[name],
+        [{ atMs: nowMs, value: values[name] }],
+        METRIC_SAMPLES_LIMIT,
+      );
     }
     patch.metrics = metrics;
   }
@@ -243,7 +264,12 @@ export class PlaygroundSession {
     for (const status of statuses) {
       const broker = status === null ? undefined : brokers[status.nodeId];
       if (status === null || broker === undefined) continue;
-      brokers[status.nodeId] = { ...broker, fenced: status.fenced, raftRole: status.raftRole, raftEpoch: status.raftEpoch };
+      brokers[status.nodeId] = {
+        ...broker,
+        fenced: status.fenced,
+        raftRole: status.raftRole,
+        raftEpoch: status.raftEpoch,
+      };
       if (status.raftLeader >= 0 && status.raftEpoch >= controllerEpoch) {
         controllerId = status.raftLeader;
         controllerEpoch = status.raftEpoch;

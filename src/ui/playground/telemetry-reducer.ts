@@ -17,10 +17,7 @@ import {
 import type { Flight } from "./flight-bus.ts";
 import type { TimelineDedupe } from "./timeline-dedupe.ts";
 
-export type ReducedState = Pick<
-  ClusterSlice,
-  "brokers" | "controllerId" | "controllerEpoch"
-> &
+export type ReducedState = Pick<ClusterSlice, "brokers" | "controllerId" | "controllerEpoch"> &
   TopicsSlice &
   GroupsSlice;
 
@@ -150,7 +147,8 @@ export function reduceTelemetry(
     values: Record<string, string | number>,
     node: number | null,
   ) => {
-    if (dedupe.first(key, nowMs)) outcome.timeline.push({ atMs: nowMs, category, message, values, node });
+    if (dedupe.first(key, nowMs))
+      outcome.timeline.push({ atMs: nowMs, category, message, values, node });
   };
   for (const event of events) applyEvent(draft, event, outcome, note, nowMs);
   outcome.state = draft.state();
@@ -220,7 +218,12 @@ function applyEvent(
         `leader:${event.topic}:${event.partition}:${event.leaderEpoch}`,
         "leader",
         event.leader < 0 ? "timeline.leaderNone" : "timeline.leader",
-        { topic: event.topic, partition: event.partition, leader: event.leader, epoch: event.leaderEpoch },
+        {
+          topic: event.topic,
+          partition: event.partition,
+          leader: event.leader,
+          epoch: event.leaderEpoch,
+        },
         event.node,
       );
       return;
@@ -271,7 +274,8 @@ function applyEvent(
     case "broker": {
       const broker = draft.broker(event.broker);
       if (broker !== null) {
-        if (event.action === "fenced" || event.action === "controlled-shutdown") broker.fenced = true;
+        if (event.action === "fenced" || event.action === "controlled-shutdown")
+          broker.fenced = true;
         if (event.action === "unfenced") broker.fenced = false;
       }
       note(
@@ -290,7 +294,8 @@ function applyEvent(
         broker.raftEpoch = event.epoch;
       }
       if (event.leader >= 0 && event.epoch >= draft.controllerEpoch) {
-        const changed = draft.controllerId !== event.leader || draft.controllerEpoch !== event.epoch;
+        const changed =
+          draft.controllerId !== event.leader || draft.controllerEpoch !== event.epoch;
         draft.controllerId = event.leader;
         draft.controllerEpoch = event.epoch;
         if (changed) {
@@ -321,7 +326,12 @@ function applyEvent(
         `group:${event.group}:${event.generation}:${event.state}`,
         "group",
         "timeline.group",
-        { group: event.group, state: event.state, generation: event.generation, reason: event.reason },
+        {
+          group: event.group,
+          state: event.state,
+          generation: event.generation,
+          reason: event.reason,
+        },
         event.node,
       );
       return;
@@ -333,7 +343,12 @@ function applyEvent(
         `commit:${event.group}`,
         "commit",
         "timeline.commit",
-        { group: event.group, topic: event.topic, partition: event.partition, offset: Number(event.offset) },
+        {
+          group: event.group,
+          topic: event.topic,
+          partition: event.partition,
+          offset: Number(event.offset),
+        },
         event.node,
       );
       return;

@@ -5,15 +5,7 @@
 import type { FrameRecord } from "../../runtime/network/frame-tap.ts";
 
 export type TimelineCategory =
-  | "leader"
-  | "isr"
-  | "broker"
-  | "controller"
-  | "group"
-  | "commit"
-  | "segment"
-  | "topic"
-  | "error";
+  "leader" | "isr" | "broker" | "controller" | "group" | "commit" | "segment" | "topic" | "error";
 
 export interface TimelineEntry {
   id: number;

@@ -62,7 +62,8 @@ export interface ConsumerSettings {
   groupInstanceId: string;
 }
 
-export type ConsumerStatus = "joining" | "consuming" | "rebalancing" | "crashed" | "closed" | "error";
+export type ConsumerStatus =
+  "joining" | "consuming" | "rebalancing" | "crashed" | "closed" | "error";
 
 export interface ConsumerView {
   id: string;

@@ -5,12 +5,7 @@
  */
 import type { GroupMemberTelemetry } from "../../telemetry/telemetry-event.ts";
 
-export type GroupState =
-  | "Empty"
-  | "PreparingRebalance"
-  | "CompletingRebalance"
-  | "Stable"
-  | "Dead";
+export type GroupState = "Empty" | "PreparingRebalance" | "CompletingRebalance" | "Stable" | "Dead";
 
 /**
  * Where a rebalance is, as a learner follows it: members give up partitions (revoke), the
