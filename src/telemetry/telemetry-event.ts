@@ -53,7 +53,8 @@ export type TelemetryEvent =
       node: number;
       topic: string;
       partition: number;
-      action: "rolled" | "deleted" | "cleaned";
+      /** "opened": the segment was there when the broker opened the log (after a restart). */
+      action: "opened" | "rolled" | "deleted" | "cleaned";
       baseOffset: bigint;
     }
   | {

@@ -348,6 +348,16 @@ export class ReplicaManager {
     );
     this.partitions.set(key, partition);
     this.emitOffsets(partition);
+    for (const { baseOffset } of log.segmentInfos()) {
+      this.options.telemetry.emit({
+        kind: "segment",
+        node: this.nodeId,
+        topic,
+        partition: state.partition,
+        action: "opened",
+        baseOffset,
+      });
+    }
     return partition;
   }
 }

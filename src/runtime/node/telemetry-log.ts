@@ -216,6 +216,15 @@ function roleMessage(event: Extract<TelemetryEvent, { kind: "partition-role" }>)
 function segmentEntry(event: Extract<TelemetryEvent, { kind: "segment" }>): LogEntry {
   const partition = `${event.topic}-${event.partition}`;
   switch (event.action) {
+    case "opened":
+      return {
+        level: "DEBUG",
+        source: {
+          context: `LogLoader partition=${partition}, broker=${event.node}`,
+          logger: "kafka.log.LogLoader",
+        },
+        message: `Loaded log segment with base offset ${event.baseOffset}`,
+      };
     case "rolled":
       return {
         level: "INFO",

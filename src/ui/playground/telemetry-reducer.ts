@@ -244,12 +244,14 @@ function applyEvent(
       const partition = draft.partition(event.topic, event.partition);
       const base = Number(event.baseOffset);
       const leaderView = partition.leader === event.node || partition.leader < 0;
-      if (leaderView && event.action === "rolled" && !partition.segmentBases.includes(base)) {
+      const added = event.action === "rolled" || event.action === "opened";
+      if (leaderView && added && !partition.segmentBases.includes(base)) {
         partition.segmentBases = [...partition.segmentBases, base].sort((a, b) => a - b);
       }
       if (leaderView && event.action === "deleted") {
         partition.segmentBases = partition.segmentBases.filter((known) => known !== base);
       }
+      if (event.action === "opened") return; // no news: the segment was already there
       note(
         `segment:${event.node}:${event.topic}:${event.partition}:${event.action}:${base}`,
         "segment",
