@@ -32,6 +32,8 @@ export interface TelemetryOutcome {
 
 export const INTERNAL_TOPIC_PREFIX = "__";
 
+const isInternal = (topic: string) => topic.startsWith(INTERNAL_TOPIC_PREFIX);
+
 class Draft {
   readonly brokers: Record<number, BrokerView>;
   readonly topics: Record<string, TopicView>;
@@ -141,13 +143,13 @@ export function reduceTelemetry(
     leaderBytes: 0,
   };
   const note = (
-    key: string,
+    key: string | null,
     category: TimelineCategory,
     message: string,
     values: Record<string, string | number>,
     node: number | null,
   ) => {
-    if (dedupe.first(key, nowMs))
+    if (key !== null && dedupe.first(key, nowMs))
       outcome.timeline.push({ atMs: nowMs, category, message, values, node });
   };
   for (const event of events) applyEvent(draft, event, outcome, note, nowMs);
@@ -156,7 +158,8 @@ export function reduceTelemetry(
 }
 
 type Note = (
-  key: string,
+  /** Null: not worth a timeline entry. */
+  key: string | null,
   category: TimelineCategory,
   message: string,
   values: Record<string, string | number>,
@@ -215,7 +218,10 @@ function applyEvent(
         partition.leaderEpoch = event.leaderEpoch;
       }
       note(
-        `leader:${event.topic}:${event.partition}:${event.leaderEpoch}`,
+        // The 50 partitions of __consumer_offsets would bury what the learner did.
+        isInternal(event.topic)
+          ? null
+          : `leader:${event.topic}:${event.partition}:${event.leaderEpoch}`,
         "leader",
         event.leader < 0 ? "timeline.leaderNone" : "timeline.leader",
         {
@@ -232,7 +238,9 @@ function applyEvent(
       const partition = draft.partition(event.topic, event.partition);
       partition.isr = [...event.isr];
       note(
-        `isr:${event.topic}:${event.partition}:${event.partitionEpoch}`,
+        isInternal(event.topic)
+          ? null
+          : `isr:${event.topic}:${event.partition}:${event.partitionEpoch}`,
         "isr",
         "timeline.isr",
         { topic: event.topic, partition: event.partition, isr: event.isr.join(", ") },
