@@ -24,6 +24,7 @@ import { clusterShape, MAX_NODES, nodeConfig } from "./cluster-config.ts";
 import { browserLayoutStore, type LayoutStore } from "./cluster-layout.ts";
 import { ClusterNodes, type NodeView } from "./cluster-nodes.ts";
 import type { StorageChoice, StorageKind } from "./node-storage.ts";
+import type { StorageBytes, StorageEntry } from "./node-worker.ts";
 import { PAGE_ENDPOINT, PROBE_TIMEOUT_MS } from "./node-worker-protocol.ts";
 import { PageEndpoint } from "./page-endpoint.ts";
 import { TelemetryFeed } from "./telemetry-feed.ts";
@@ -31,6 +32,7 @@ import { changeTimeBase, initialTimeBase, wallNowMs, type TimeBase } from "./tim
 
 export { MAX_NODES } from "./cluster-config.ts";
 export type { NodeState, NodeView } from "./cluster-nodes.ts";
+export type { StorageBytes, StorageEntry } from "./node-worker.ts";
 
 export interface ClusterOptions {
   /** How many nodes (ids 1..nodes); default 3. */
@@ -248,6 +250,32 @@ export class ClusterHost {
   /** Reads a file below the node's `broker-<id>/` (a storage inspector; null when missing). */
   readStorageText(nodeId: number, path: string): Promise<string | null> {
     return this.workers.handle(nodeId).remote.readStorageText(path);
+  }
+
+  /**
+   * Names (and sizes of the files the node holds open) in a directory below the node's
+   * `broker-<id>/`; null when the directory is missing or the node is not running.
+   */
+  async listStorage(nodeId: number, directory: string): Promise<StorageEntry[] | null> {
+    return this.workers.hasWorker(nodeId)
+      ? this.workers.handle(nodeId).remote.listStorage(directory)
+      : null;
+  }
+
+  /**
+   * Up to `length` bytes (the worker caps it at 4 MiB) of a file below the node's
+   * `broker-<id>/` from `offset`, with the file's size; null when the file is missing or
+   * the node is not running.
+   */
+  async readStorageBytes(
+    nodeId: number,
+    path: string,
+    offset?: number,
+    length?: number,
+  ): Promise<StorageBytes | null> {
+    return this.workers.hasWorker(nodeId)
+      ? this.workers.handle(nodeId).remote.readStorageBytes(path, offset, length)
+      : null;
   }
 
   writeStorageText(nodeId: number, path: string, text: string): Promise<void> {

@@ -12,6 +12,8 @@ import {
   type DialTarget,
 } from "../../client/node-requester.ts";
 import type { Transport } from "../../client/transport.ts";
+import { StorageError, type StorageFile } from "../../log/fs/file-system.ts";
+import { normalizePath } from "../../log/fs/storage-path.ts";
 import {
   TICK_INTERVAL_MS,
   type NodeStatus,
@@ -34,9 +36,94 @@ import {
   type StorageKind,
 } from "./node-storage.ts";
 import { PROBE_TIMEOUT_MS, type NodeWorkerInit } from "./node-worker-protocol.ts";
+import { OpenFileTracker } from "./open-file-tracker.ts";
 import { BROWSER_WALL_CLOCK, PlaygroundClock } from "./playground-clock.ts";
 import { TelemetryPoster } from "./telemetry-poster.ts";
 import type { TimeBase } from "./time-base.ts";
+
+/** The largest read `readStorageBytes` answers at once: a debug view, not a copy tool. */
+const MAX_STORAGE_READ_BYTES = 4 * 1024 * 1024;
+
+/** One name in a storage directory; `size` is known for the files the node holds open. */
+export interface StorageEntry {
+  name: string;
+  size: number | null;
+}
+
+/** Bytes of a file from `offset`, and how big the whole file is now. */
+export interface StorageBytes {
+  bytes: Uint8Array;
+  offset: number;
+  fileSize: number;
+}
+
+const isNotFound = (error: unknown) => error instanceof StorageError && error.kind === "not-found";
+
+/**
+ * Runs `use` on `path`: through the node's own handle when it holds the file open, else on
+ * a handle opened for the call (null when there is no such file).
+ */
+async function withStorageFile<T>(
+  files: OpenFileTracker,
+  path: string,
+  use: (file: StorageFile) => T,
+): Promise<T | null> {
+  const held = files.openFile(path);
+  if (held !== null) return use(held);
+  let file: StorageFile;
+  try {
+    file = await files.open(path);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+  try {
+    return use(file);
+  } finally {
+    await file.close();
+  }
+}
+
+/** Up to `length` bytes of `path` from `offset` (bounded), copied out of the backend's memory. */
+function readStorageBytes(
+  files: OpenFileTracker,
+  path: string,
+  offset: number,
+  length: number,
+): Promise<StorageBytes | null> {
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`bad offset ${offset}`);
+  if (!Number.isSafeInteger(length) || length < 0) throw new RangeError(`bad length ${length}`);
+  const bounded = Math.min(length, MAX_STORAGE_READ_BYTES);
+  return withStorageFile(files, path, (file) => {
+    const fileSize = file.size();
+    const bytes = offset >= fileSize ? new Uint8Array(0) : file.read(offset, bounded).slice();
+    return { bytes, offset, fileSize };
+  });
+}
+
+/**
+ * The names in `directory`, with the size of each file the node holds open (its segments
+ * and indexes); null when there is no such directory. Files the node does not hold are not
+ * opened to size them: a second handle, even briefly, could make the node's own next open
+ * or rename of that file fail.
+ */
+async function listStorage(
+  files: OpenFileTracker,
+  directory: string,
+): Promise<StorageEntry[] | null> {
+  let names: string[];
+  try {
+    names = await files.list(directory);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+  const prefix = normalizePath(directory);
+  return names.map((name) => {
+    const held = files.openFile(prefix === "" ? name : `${prefix}/${name}`);
+    return { name, size: held === null ? null : held.size() };
+  });
+}
 
 class NodeShell {
   readonly nodeId: number;
@@ -45,6 +132,8 @@ class NodeShell {
   readonly tap: FrameTap;
   readonly mesh: MeshEndpoint;
   readonly telemetry: TelemetryPoster;
+  /** The node's storage as the node uses it (see OpenFileTracker). */
+  readonly files: OpenFileTracker;
   node: RunningNode | null = null;
   private stopped = false;
 
@@ -54,6 +143,7 @@ class NodeShell {
     telemetryPort: MessagePort,
   ) {
     this.nodeId = init.config.nodeId;
+    this.files = new OpenFileTracker(storage.fs);
     this.clock = new PlaygroundClock(init.time, BROWSER_WALL_CLOCK);
     this.links = new LinkTable(init.links);
     this.tap = new FrameTap({ enabled: init.tap });
@@ -79,7 +169,7 @@ class NodeShell {
     await loadCompression();
     this.node = await startKafkaNode(this.init.config, {
       clock: this.clock,
-      fs: this.storage.fs,
+      fs: this.files,
       dial: (target: DialTarget) => this.mesh.dial(target.nodeId, target.listener),
       telemetry: this.telemetry,
       random: Math.random,
@@ -188,6 +278,18 @@ const api = {
   },
   readStorageText(path: string): Promise<string | null> {
     return readStorageText(running().storage.fs, ownPath(path));
+  },
+  /** Names and sizes in a directory below the node's own (a storage inspector). */
+  listStorage(directory: string): Promise<StorageEntry[] | null> {
+    return listStorage(running().files, ownPath(directory));
+  },
+  /** Bytes of a file below the node's own directory, at most MAX_STORAGE_READ_BYTES at once. */
+  readStorageBytes(
+    path: string,
+    offset = 0,
+    length = MAX_STORAGE_READ_BYTES,
+  ): Promise<StorageBytes | null> {
+    return readStorageBytes(running().files, ownPath(path), offset, length);
   },
   writeStorageText(path: string, text: string): Promise<void> {
     return writeStorageText(running().storage.fs, ownPath(path), text);

@@ -1,33 +1,54 @@
-/** The top bar: the playground's name and the viewer's language. */
+/**
+ * The top bar (UI.md's layout): the cluster, play/pause and speed, creating a topic, and
+ * the viewer's settings (language, theme, the settings dialog). While the cluster is
+ * paused a badge hangs below the bar, so nobody wonders why nothing moves.
+ */
 import { useTranslate } from "../i18n/use-translate.ts";
-import { LANGUAGES, type Language } from "../i18n/translate.ts";
 import { usePlayground } from "../store/store.ts";
-import { setLanguage } from "../store/view-actions.ts";
+import { openDialog } from "../store/view-actions.ts";
+import { ClusterName } from "./ClusterName.tsx";
+import { GearIcon, PauseIcon, PlusIcon } from "./icons.tsx";
+import { LanguageSelect } from "./LanguageSelect.tsx";
+import { PlaybackControls } from "./PlaybackControls.tsx";
+import { ThemeToggle } from "./ThemeToggle.tsx";
+import "./chrome.css";
 
 export function TopBar() {
   const t = useTranslate();
-  const language = usePlayground((state) => state.language);
+  const paused = usePlayground((state) => state.paused);
+  // Actions need the session, which exists once the cluster has an id.
+  const started = usePlayground((state) => state.clusterId !== null);
   return (
-    <header className="top-bar">
-      <div className="brand">
-        <img src="/favicon.svg" alt="" width={24} height={24} />
+    <header className="top-bar" data-paused={paused}>
+      <div className="top-bar-brand">
+        <img src="/favicon.svg" alt="" width={22} height={22} />
         <h1>{t("app.title")}</h1>
-        <span className="tagline">{t("app.tagline")}</span>
+        <ClusterName />
       </div>
-      <label className="language">
-        <span>{t("settings.language")}</span>
-        <select
-          value={language}
-          onChange={(event) => setLanguage(event.target.value as Language)}
-          data-testid="language-select"
-        >
-          {(Object.keys(LANGUAGES) as Language[]).map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LANGUAGES[code].label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PlaybackControls disabled={!started} />
+      <button
+        type="button"
+        className="button-primary"
+        disabled={!started}
+        onClick={() => openDialog({ kind: "create-topic" })}
+      >
+        <PlusIcon />
+        {t("topbar.createTopic")}
+      </button>
+      <div className="top-bar-end">
+        <LanguageSelect />
+        <ThemeToggle />
+        <button type="button" onClick={() => openDialog({ kind: "settings" })}>
+          <GearIcon />
+          {t("topbar.settings")}
+        </button>
+      </div>
+      {paused && (
+        <p className="paused-badge" role="status">
+          <PauseIcon />
+          {t("topbar.pausedBadge")}
+        </p>
+      )}
     </header>
   );
 }

@@ -1,20 +1,61 @@
-/** A frame's bytes as hex, 16 to a row with offsets, the way packet tools show them. */
-const BYTES_PER_ROW = 16;
+/**
+ * Bytes in hex, 16 to a row with offsets and ASCII, the way packet tools show them;
+ * virtualised, so a large batch costs only the rows in view. For a record batch, the
+ * header's bytes are tinted field by field (alternating), each named on hover.
+ */
+import { useCallback, useMemo } from "react";
+import { BATCH_HEADER_FIELDS, hexRow, hexRowCount } from "./hex-rows.ts";
+import { VirtualList } from "./VirtualList.tsx";
 
-function hex(value: number, width: number): string {
-  return value.toString(16).padStart(width, "0");
-}
+const ROW_HEIGHT = 18;
 
-export function HexDump({ bytes, label }: { bytes: Uint8Array; label: string }) {
-  const rows: string[] = [];
-  for (let at = 0; at < bytes.length; at += BYTES_PER_ROW) {
-    const chunk = [...bytes.subarray(at, at + BYTES_PER_ROW)];
-    const text = chunk.map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : "·")).join("");
-    rows.push(`${hex(at, 4)}  ${chunk.map((b) => hex(b, 2)).join(" ").padEnd(BYTES_PER_ROW * 3 - 1)}  ${text}`);
-  }
+export function HexDump({
+  bytes,
+  label,
+  batchHeader = false,
+}: {
+  bytes: Uint8Array;
+  label: string;
+  batchHeader?: boolean;
+}) {
+  const rows = useMemo(
+    () => Array.from({ length: hexRowCount(bytes.length) }, (_, row) => row),
+    [bytes],
+  );
+  const keyOf = useCallback((row: number) => row, []);
+  const renderRow = useCallback(
+    (row: number) => {
+      const { offset, cells } = hexRow(bytes, row, { batchHeader });
+      return (
+        <>
+          <span className="hex-offset">{offset}</span>
+          <span className="hex-bytes">
+            {cells.map((cell, at) => (
+              <span
+                key={at}
+                className={
+                  cell.field === null ? undefined : `hex-field hex-field-${cell.field % 2}`
+                }
+                title={cell.field === null ? undefined : BATCH_HEADER_FIELDS[cell.field]!.name}
+              >
+                {cell.hex}
+              </span>
+            ))}
+          </span>
+          <span className="hex-ascii">{cells.map((cell) => cell.ascii).join("")}</span>
+        </>
+      );
+    },
+    [bytes, batchHeader],
+  );
   return (
-    <pre className="hex-dump" aria-label={label} tabIndex={0}>
-      {rows.join("\n")}
-    </pre>
+    <VirtualList
+      className="hex-dump"
+      items={rows}
+      rowHeight={ROW_HEIGHT}
+      keyOf={keyOf}
+      renderRow={renderRow}
+      label={label}
+    />
   );
 }

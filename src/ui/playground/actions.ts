@@ -16,7 +16,7 @@ import { playgroundSession, type PlaygroundSession } from "./session.ts";
 export type ActionResult<T = void> =
   { ok: true; value: T } | { ok: false; errorName: string; message: string };
 
-async function attempt<T>(
+export async function attempt<T>(
   run: (session: PlaygroundSession) => Promise<T> | T,
 ): Promise<ActionResult<T>> {
   try {

@@ -147,7 +147,7 @@ export class PlaygroundSession {
         error: node.error,
       };
     }
-    setState({ brokers, storage: this.host.storage });
+    setState({ brokers, storage: this.host.storage, faultyLinks: this.host.faultyLinks() });
   }
 
   /** Once per animation frame: everything that arrived, in one store update. */

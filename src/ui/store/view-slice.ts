@@ -21,6 +21,7 @@ export type Dialog =
   | { kind: "delete-topic"; topic: string }
   | { kind: "topic-configs"; topic: string }
   | { kind: "add-producer"; topic: string }
+  | { kind: "edit-producer"; topic: string; producerId: string }
   | { kind: "add-consumer"; topic: string; groupId?: string }
   | { kind: "settings" }
   | { kind: "reset" };

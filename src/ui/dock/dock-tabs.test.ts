@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { shownTab, tabForKey } from "./dock-tabs.ts";
+import { metricScale, formatMetricNumber } from "./metric-format.ts";
+
+describe("dock tabs", () => {
+  it("move with arrows (wrapping), Home and End", () => {
+    expect(tabForKey("timeline", "ArrowRight")).toBe("metrics");
+    expect(tabForKey("segments", "ArrowRight")).toBe("timeline");
+    expect(tabForKey("timeline", "ArrowLeft")).toBe("segments");
+    expect(tabForKey("packets", "Home")).toBe("timeline");
+    expect(tabForKey("metrics", "End")).toBe("segments");
+    expect(tabForKey("metrics", "Enter")).toBeNull();
+  });
+
+  it("show the first tab for one the dock does not have", () => {
+    expect(shownTab("terminal")).toBe("timeline");
+    expect(shownTab("packets")).toBe("packets");
+  });
+});
+
+describe("metric figures", () => {
+  it("scale bytes by the peak and keep counts whole", () => {
+    expect(metricScale("BytesInPerSec", 500)).toEqual({
+      divisor: 1,
+      unit: "metrics.unit.bytesPerSec",
+    });
+    expect(metricScale("BytesInPerSec", 25_000).unit).toBe("metrics.unit.kilobytesPerSec");
+    expect(metricScale("BytesInPerSec", 2_500_000).divisor).toBe(1_000_000);
+    expect(metricScale("IsrSize", 3)).toEqual({ divisor: 1, unit: "metrics.unit.replicas" });
+    expect(formatMetricNumber("IsrSize", 2.6)).toBe("3");
+    expect(formatMetricNumber("MessagesInPerSec", 49.84)).toBe("49.8");
+    expect(formatMetricNumber("MessagesInPerSec", 1234.5)).toBe("1235");
+  });
+});
