@@ -9,7 +9,13 @@ import { AssignmentDrawer } from "./assignment-drawer.ts";
 import { linksSignature } from "./assignment-lines.ts";
 import { watchLayout } from "./layout-watch.ts";
 
-export function AssignmentLines({ layer, container }: { layer: HTMLElement; container: HTMLElement }) {
+export function AssignmentLines({
+  layer,
+  container,
+}: {
+  layer: HTMLElement;
+  container: HTMLElement;
+}) {
   const svg = useRef<SVGSVGElement>(null);
   const drawer = useRef<AssignmentDrawer | null>(null);
   const signature = usePlayground(linksSignature);

@@ -25,13 +25,18 @@ export const ConsumerRow = memo(function ConsumerRow({ id }: { id: string }) {
   const lastError = usePlayground((s) => s.consumers[id]?.lastError ?? null);
   // The runner hands out a new array every frame: compare the partitions as text.
   const assignedText = usePlayground(
-    (s) => s.consumers[id]?.assigned.map(({ topic, partition }) => `${topic}\t${partition}`).join("\n") ?? "",
+    (s) =>
+      s.consumers[id]?.assigned
+        .map(({ topic, partition }) => `${topic}\t${partition}`)
+        .join("\n") ?? "",
   );
   const member = usePlayground((s) => {
     const consumer = s.consumers[id];
     return consumer !== undefined && stillMember(s.groups[consumer.settings.groupId], consumer);
   });
-  const selected = usePlayground((s) => s.selection?.kind === "consumer" && s.selection.consumerId === id);
+  const selected = usePlayground(
+    (s) => s.selection?.kind === "consumer" && s.selection.consumerId === id,
+  );
   const assigned = useMemo(
     () =>
       assignedText === ""
@@ -53,7 +58,11 @@ export const ConsumerRow = memo(function ConsumerRow({ id }: { id: string }) {
       data-testid={`consumer-${id}`}
       data-status={status}
       tabIndex={0}
-      aria-label={t("clients.consumer.label", { id, group: settings.groupId, status: t(`clients.consumer.status.${status}`) })}
+      aria-label={t("clients.consumer.label", {
+        id,
+        group: settings.groupId,
+        status: t(`clients.consumer.status.${status}`),
+      })}
       aria-current={selected ? "true" : undefined}
       data-activates=""
       {...activate}
@@ -61,7 +70,9 @@ export const ConsumerRow = memo(function ConsumerRow({ id }: { id: string }) {
       <div className="consumer-head">
         <span className={`consumer-mark status-${status}`} aria-hidden="true" />
         <span className="client-name">{id}</span>
-        <span className={`client-status status-${status}`}>{t(`clients.consumer.status.${status}`)}</span>
+        <span className={`client-status status-${status}`}>
+          {t(`clients.consumer.status.${status}`)}
+        </span>
       </div>
       <p className="consumer-facts">
         <ConsumedCount id={id} />
@@ -75,14 +86,21 @@ export const ConsumerRow = memo(function ConsumerRow({ id }: { id: string }) {
         ) : (
           <ul className="partition-chips">
             {assigned.map(({ topic, partition }) => (
-              <PartitionChip key={`${topic}-${partition}`} groupId={settings.groupId} topic={topic} partition={partition} />
+              <PartitionChip
+                key={`${topic}-${partition}`}
+                groupId={settings.groupId}
+                topic={topic}
+                partition={partition}
+              />
             ))}
           </ul>
         ))}
       {status === "crashed" && (
         <p className="consumer-note">
           {member
-            ? t("clients.consumer.crashedNote", { seconds: Math.round(settings.sessionTimeoutMs / 1000) })
+            ? t("clients.consumer.crashedNote", {
+                seconds: Math.round(settings.sessionTimeoutMs / 1000),
+              })
             : t("clients.consumer.crashedGone")}
         </p>
       )}

@@ -14,7 +14,12 @@ import { select } from "../store/view-actions.ts";
 import { activateHandlers } from "./activate.ts";
 import { ConsumerRow } from "./ConsumerRow.tsx";
 import { DROP_GROUP_ATTRIBUTE, DROP_GROUP_TOPIC_ATTRIBUTE } from "./drop-targets.ts";
-import { consumerIdsOfGroup, groupTopicOf, otherMembers, rebalanceProtocolOf } from "./group-logic.ts";
+import {
+  consumerIdsOfGroup,
+  groupTopicOf,
+  otherMembers,
+  rebalanceProtocolOf,
+} from "./group-logic.ts";
 import { PartitionChip } from "./PartitionChip.tsx";
 import { RebalanceSteps } from "./RebalanceSteps.tsx";
 
@@ -26,17 +31,25 @@ export const GroupCard = memo(function GroupCard({ groupId }: { groupId: string 
   const topic = usePlayground((s) => groupTopicOf(groupId, s.groups[groupId], s.consumers));
   // Until the coordinator describes it, a group of page consumers is shown by their settings.
   const pageAssignor = usePlayground(
-    (s) => Object.values(s.consumers).find((consumer) => consumer.settings.groupId === groupId)?.settings.assignor ?? null,
+    (s) =>
+      Object.values(s.consumers).find((consumer) => consumer.settings.groupId === groupId)?.settings
+        .assignor ?? null,
   );
-  const selected = usePlayground((s) => s.selection?.kind === "group" && s.selection.groupId === groupId);
-  const consumerIds = useMemo(() => (consumerList === "" ? [] : consumerList.split("\n")), [consumerList]);
+  const selected = usePlayground(
+    (s) => s.selection?.kind === "group" && s.selection.groupId === groupId,
+  );
+  const consumerIds = useMemo(
+    () => (consumerList === "" ? [] : consumerList.split("\n")),
+    [consumerList],
+  );
   const others = useMemo(() => otherMembers(group, consumerIds), [group, consumerIds]);
 
   const state = group?.state ?? "Empty";
   const generation = group?.generation ?? 0;
   const assignor = group?.protocol ?? pageAssignor;
   const protocol = rebalanceProtocolOf(assignor);
-  const dropAttributes = topic === null ? {} : { [DROP_GROUP_ATTRIBUTE]: groupId, [DROP_GROUP_TOPIC_ATTRIBUTE]: topic };
+  const dropAttributes =
+    topic === null ? {} : { [DROP_GROUP_ATTRIBUTE]: groupId, [DROP_GROUP_TOPIC_ATTRIBUTE]: topic };
   const activate = activateHandlers(() => select({ kind: "group", groupId }));
 
   return (
@@ -65,14 +78,19 @@ export const GroupCard = memo(function GroupCard({ groupId }: { groupId: string 
         <span className="group-state-words">{t(`clients.group.state.${state}`)}</span>
       </p>
       <p className="group-facts">
-        <span title={t("clients.group.generationHint")}>{t("clients.group.generation", { generation })}</span>
+        <span title={t("clients.group.generationHint")}>
+          {t("clients.group.generation", { generation })}
+        </span>
         <span>
-          {t("clients.group.assignor")}: <strong>{assignor ?? t("clients.group.noAssignor")}</strong>
+          {t("clients.group.assignor")}:{" "}
+          <strong>{assignor ?? t("clients.group.noAssignor")}</strong>
         </span>
         {protocol !== null && (
           <span
             className={`protocol-badge protocol-${protocol}`}
-            title={t(protocol === "eager" ? "clients.group.eagerHint" : "clients.group.cooperativeHint")}
+            title={t(
+              protocol === "eager" ? "clients.group.eagerHint" : "clients.group.cooperativeHint",
+            )}
           >
             {t(protocol === "eager" ? "clients.group.eager" : "clients.group.cooperative")}
           </span>
@@ -103,12 +121,19 @@ function OtherMemberRow({ groupId, member }: { groupId: string; member: GroupMem
     <li ref={anchor} className="consumer-row other-member" title={member.memberId}>
       <div className="consumer-head">
         <span className="consumer-mark" aria-hidden="true" />
-        <span className="client-name">{t("clients.group.otherMember", { client: member.clientId })}</span>
+        <span className="client-name">
+          {t("clients.group.otherMember", { client: member.clientId })}
+        </span>
       </div>
       <ul className="partition-chips">
         {member.assignment.flatMap(({ topic, partitions }) =>
           partitions.map((partition) => (
-            <PartitionChip key={`${topic}-${partition}`} groupId={groupId} topic={topic} partition={partition} />
+            <PartitionChip
+              key={`${topic}-${partition}`}
+              groupId={groupId}
+              topic={topic}
+              partition={partition}
+            />
           )),
         )}
       </ul>

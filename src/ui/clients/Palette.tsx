@@ -3,7 +3,13 @@
  * consumer, onto a group card). Each item is also a button: pressing it opens a menu of the
  * same places, so everything a drag does works from the keyboard.
  */
-import { useCallback, useId, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import {
+  useCallback,
+  useId,
+  useRef,
+  useState,
+  type PointerEvent as ReactPointerEvent,
+} from "react";
 import { useTranslate } from "../i18n/use-translate.ts";
 import { openDialog } from "../store/view-actions.ts";
 import "./palette.css";
@@ -51,18 +57,26 @@ function PaletteItem({ kind }: { kind: PaletteKind }) {
     followPaletteDrag(event.nativeEvent, {
       kind,
       label: (target) => {
-        if (target === null) return producer ? t("clients.palette.dropProducer") : t("clients.palette.dropConsumer");
-        if (target.kind === "group") return t("clients.palette.releaseGroup", { group: target.groupId });
-        return t(producer ? "clients.palette.releaseProducer" : "clients.palette.releaseConsumer", { topic: target.topic });
+        if (target === null)
+          return producer ? t("clients.palette.dropProducer") : t("clients.palette.dropConsumer");
+        if (target.kind === "group")
+          return t("clients.palette.releaseGroup", { group: target.groupId });
+        return t(producer ? "clients.palette.releaseProducer" : "clients.palette.releaseConsumer", {
+          topic: target.topic,
+        });
       },
       onDrop: add,
       onDragStart: () => {
         setMenuOpen(false);
         // The click that ends a drag is not a press of the button.
         draggedRecently.current = true;
-        window.addEventListener("pointerup", () => window.setTimeout(() => (draggedRecently.current = false), 0), {
-          once: true,
-        });
+        window.addEventListener(
+          "pointerup",
+          () => window.setTimeout(() => (draggedRecently.current = false), 0),
+          {
+            once: true,
+          },
+        );
       },
     });
   };
@@ -95,7 +109,13 @@ function PaletteItem({ kind }: { kind: PaletteKind }) {
         {hint}
       </span>
       {menuOpen && (
-        <PaletteMenu kind={kind} id={`${ids}-menu`} labelledBy={`${ids}-button`} onChoose={add} onClose={closeMenu} />
+        <PaletteMenu
+          kind={kind}
+          id={`${ids}-menu`}
+          labelledBy={`${ids}-button`}
+          onChoose={add}
+          onClose={closeMenu}
+        />
       )}
     </div>
   );

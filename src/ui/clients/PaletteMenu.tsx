@@ -30,7 +30,8 @@ export function PaletteMenu({ kind, id, labelledBy, onChoose, onClose }: Palette
     items()[0]?.focus();
     const outside = (event: PointerEvent) => {
       const root = menu.current?.parentElement;
-      if (root !== null && root !== undefined && !root.contains(event.target as Node)) onClose(false);
+      if (root !== null && root !== undefined && !root.contains(event.target as Node))
+        onClose(false);
     };
     document.addEventListener("pointerdown", outside, true);
     return () => document.removeEventListener("pointerdown", outside, true);
@@ -67,7 +68,14 @@ export function PaletteMenu({ kind, id, labelledBy, onChoose, onClose }: Palette
   };
 
   return (
-    <div className="palette-menu" role="menu" id={id} aria-labelledby={labelledBy} ref={menu} onKeyDown={onKeyDown}>
+    <div
+      className="palette-menu"
+      role="menu"
+      id={id}
+      aria-labelledby={labelledBy}
+      ref={menu}
+      onKeyDown={onKeyDown}
+    >
       {sections.map((section) => (
         <div role="group" key={section.kind} aria-label={sectionTitle(t, kind, section.kind)}>
           <div className="palette-menu-heading" aria-hidden="true">
@@ -98,7 +106,11 @@ export function PaletteMenu({ kind, id, labelledBy, onChoose, onClose }: Palette
   );
 }
 
-function sectionTitle(t: ReturnType<typeof useTranslate>, kind: PaletteKind, section: "topics" | "groups"): string {
+function sectionTitle(
+  t: ReturnType<typeof useTranslate>,
+  kind: PaletteKind,
+  section: "topics" | "groups",
+): string {
   if (section === "groups") return t("clients.menu.consumerGroups");
   return kind === "producer" ? t("clients.menu.producerTopics") : t("clients.menu.consumerTopics");
 }

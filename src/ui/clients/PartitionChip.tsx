@@ -16,11 +16,18 @@ interface PartitionChipProps {
   partition: number;
 }
 
-export const PartitionChip = memo(function PartitionChip({ groupId, topic, partition }: PartitionChipProps) {
+export const PartitionChip = memo(function PartitionChip({
+  groupId,
+  topic,
+  partition,
+}: PartitionChipProps) {
   const t = useTranslate();
   const language = usePlayground((s) => s.language);
   const lag = usePlayground((s) =>
-    partitionLag(s.topics[topic]?.partitions[partition], committedOffset(s.groups[groupId], topic, partition)),
+    partitionLag(
+      s.topics[topic]?.partitions[partition],
+      committedOffset(s.groups[groupId], topic, partition),
+    ),
   );
   const name = `${topic}-${partition}`;
   return (
@@ -31,7 +38,9 @@ export const PartitionChip = memo(function PartitionChip({ groupId, topic, parti
     >
       <span className="partition-chip-name">{name}</span>
       <span className="partition-chip-lag">
-        {lag === null ? t("clients.consumer.lagUnknown") : t("clients.consumer.lag", { lag: formatInteger(lag, language) })}
+        {lag === null
+          ? t("clients.consumer.lagUnknown")
+          : t("clients.consumer.lag", { lag: formatInteger(lag, language) })}
       </span>
     </li>
   );

@@ -28,7 +28,9 @@ export const ProducerCard = memo(function ProducerCard({ id }: { id: string }) {
   const settings = usePlayground((s) => s.producers[id]?.settings);
   const status = usePlayground((s) => s.producers[id]?.status);
   const lastError = usePlayground((s) => s.producers[id]?.lastError ?? null);
-  const selected = usePlayground((s) => s.selection?.kind === "producer" && s.selection.producerId === id);
+  const selected = usePlayground(
+    (s) => s.selection?.kind === "producer" && s.selection.producerId === id,
+  );
   if (settings === undefined || status === undefined) return null;
 
   const activate = activateHandlers(() => select({ kind: "producer", producerId: id }));
@@ -49,8 +51,12 @@ export const ProducerCard = memo(function ProducerCard({ id }: { id: string }) {
       <header className="client-card-head">
         <span className="client-glyph producer-glyph" aria-hidden="true" />
         <h3 className="client-name">{id}</h3>
-        <span className="client-topic">{t("clients.producer.toTopic", { topic: settings.topic })}</span>
-        <span className={`client-status status-${status}`}>{t(`clients.producer.status.${status}`)}</span>
+        <span className="client-topic">
+          {t("clients.producer.toTopic", { topic: settings.topic })}
+        </span>
+        <span className={`client-status status-${status}`}>
+          {t(`clients.producer.status.${status}`)}
+        </span>
       </header>
       <ProducerRate id={id} settings={settings} />
       <p className="producer-settings">
@@ -119,7 +125,9 @@ function Counter({ id, field, label }: { id: string; field: CounterField; label:
   const value = usePlayground((s) => s.producers[id]?.[field] ?? 0);
   const language = usePlayground((s) => s.language);
   return (
-    <div className={`counter counter-${field}${field === "failed" && value > 0 ? " counter-bad" : ""}`}>
+    <div
+      className={`counter counter-${field}${field === "failed" && value > 0 ? " counter-bad" : ""}`}
+    >
       <dt>{label}</dt>
       <dd>{formatInteger(value, language)}</dd>
     </div>
@@ -132,8 +140,9 @@ function LatencyCounter({ id }: { id: string }) {
   return (
     <div className="counter counter-latency" title={t("clients.producer.p99Hint")}>
       <dt>{t("clients.producer.p99")}</dt>
-      <dd>{latency === null ? "–" : t("clients.producer.milliseconds", { ms: Math.round(latency) })}</dd>
+      <dd>
+        {latency === null ? "–" : t("clients.producer.milliseconds", { ms: Math.round(latency) })}
+      </dd>
     </div>
   );
 }
-

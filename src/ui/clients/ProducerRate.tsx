@@ -6,7 +6,13 @@ import { useState, type KeyboardEvent } from "react";
 import { updateProducer } from "../playground/actions.ts";
 import { useTranslate } from "../i18n/use-translate.ts";
 import type { ProducerSettings } from "../store/clients-slice.ts";
-import { parseRate, rateAtStop, RATE_STOPS, stopIndexOf, MAX_RATE_PER_SEC } from "./producer-rate.ts";
+import {
+  parseRate,
+  rateAtStop,
+  RATE_STOPS,
+  stopIndexOf,
+  MAX_RATE_PER_SEC,
+} from "./producer-rate.ts";
 import { runAction } from "./run-action.ts";
 
 export function setProducerRate(id: string, settings: ProducerSettings, ratePerSec: number) {

@@ -20,7 +20,11 @@ export const RebalanceSteps = memo(function RebalanceSteps({
   const current = STEPS.indexOf(phase as (typeof STEPS)[number]);
   return (
     // Keyed by generation: the settle glow plays once per completed rebalance.
-    <ol className={`rebalance-steps phase-${phase}`} aria-label={t("clients.group.phases")} key={generation}>
+    <ol
+      className={`rebalance-steps phase-${phase}`}
+      aria-label={t("clients.group.phases")}
+      key={generation}
+    >
       {STEPS.map((step, index) => (
         <li
           key={step}

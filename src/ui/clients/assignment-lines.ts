@@ -19,22 +19,26 @@ type LinkSources = Pick<PlaygroundState, "consumers" | "groups" | "topics">;
 
 export function assignmentLinks(state: LinkSources): AssignmentLink[] {
   const links: AssignmentLink[] = [];
-  const leaderOf = (topic: string, partition: number) => state.topics[topic]?.partitions[partition]?.leader ?? -1;
+  const leaderOf = (topic: string, partition: number) =>
+    state.topics[topic]?.partitions[partition]?.leader ?? -1;
   const add = (memberKey: string, member: AnchorName, topic: string, partition: number) => {
     const leader = leaderOf(topic, partition);
-    if (leader >= 0) links.push({ id: `${memberKey}|${topic}:${partition}`, topic, partition, leader, member });
+    if (leader >= 0)
+      links.push({ id: `${memberKey}|${topic}:${partition}`, topic, partition, leader, member });
   };
   const pageClients = new Set<string>();
   for (const consumer of Object.values(state.consumers)) {
     pageClients.add(consumer.id);
-    for (const { topic, partition } of consumer.assigned) add(consumer.id, `consumer:${consumer.id}`, topic, partition);
+    for (const { topic, partition } of consumer.assigned)
+      add(consumer.id, `consumer:${consumer.id}`, topic, partition);
   }
   // Members the coordinator lists that are not the page's: their assignment as it reported it.
   for (const group of Object.values(state.groups)) {
     for (const member of group.members) {
       if (pageClients.has(member.clientId)) continue;
       for (const { topic, partitions } of member.assignment) {
-        for (const partition of partitions) add(member.memberId, `consumer:member:${member.memberId}`, topic, partition);
+        for (const partition of partitions)
+          add(member.memberId, `consumer:member:${member.memberId}`, topic, partition);
       }
     }
   }
@@ -68,5 +72,8 @@ export function linkPath(from: Box, to: Box): { d: string; end: { x: number; y: 
   const y0 = f(from.y + from.height / 2);
   const y1 = f(to.y + to.height / 2);
   const bend = Math.max(24, Math.abs(x1 - x0) / 2) * (rightward ? 1 : -1);
-  return { d: `M${x0},${y0} C${f(x0 + bend)},${y0} ${f(x1 - bend)},${y1} ${x1},${y1}`, end: { x: x1, y: y1 } };
+  return {
+    d: `M${x0},${y0} C${f(x0 + bend)},${y0} ${f(x1 - bend)},${y1} ${x1},${y1}`,
+    end: { x: x1, y: y1 },
+  };
 }

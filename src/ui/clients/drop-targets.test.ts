@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { dialogForDrop, dropTargetAt, type DropCandidate } from "./drop-targets.ts";
 
-function element(attributes: Record<string, string>, parent: DropCandidate | null = null): DropCandidate {
+function element(
+  attributes: Record<string, string>,
+  parent: DropCandidate | null = null,
+): DropCandidate {
   return { getAttribute: (name) => attributes[name] ?? null, parentElement: parent };
 }
 
@@ -10,7 +13,10 @@ describe("drop target resolution", () => {
   const canvas = element({ class: "canvas" }, page);
   const topicChip = element({ "data-drop-topic": "orders" }, canvas);
   const chipLabel = element({}, topicChip);
-  const groupCard = element({ "data-drop-group": "billing", "data-drop-group-topic": "payments" }, canvas);
+  const groupCard = element(
+    { "data-drop-group": "billing", "data-drop-group-topic": "payments" },
+    canvas,
+  );
   const memberRow = element({}, groupCard);
 
   it("finds the topic chip from anything inside it, for both kinds", () => {
@@ -35,9 +41,17 @@ describe("drop target resolution", () => {
   });
 
   it("opens the dialog for what was dropped where", () => {
-    expect(dialogForDrop("producer", { kind: "topic", topic: "orders" })).toEqual({ kind: "add-producer", topic: "orders" });
-    expect(dialogForDrop("consumer", { kind: "topic", topic: "orders" })).toEqual({ kind: "add-consumer", topic: "orders" });
-    expect(dialogForDrop("consumer", { kind: "group", groupId: "billing", topic: "payments" })).toEqual({
+    expect(dialogForDrop("producer", { kind: "topic", topic: "orders" })).toEqual({
+      kind: "add-producer",
+      topic: "orders",
+    });
+    expect(dialogForDrop("consumer", { kind: "topic", topic: "orders" })).toEqual({
+      kind: "add-consumer",
+      topic: "orders",
+    });
+    expect(
+      dialogForDrop("consumer", { kind: "group", groupId: "billing", topic: "payments" }),
+    ).toEqual({
       kind: "add-consumer",
       topic: "payments",
       groupId: "billing",

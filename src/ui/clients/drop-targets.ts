@@ -7,7 +7,8 @@ import type { Dialog } from "../store/view-slice.ts";
 
 export type PaletteKind = "producer" | "consumer";
 
-export type DropTarget = { kind: "topic"; topic: string } | { kind: "group"; groupId: string; topic: string };
+export type DropTarget =
+  { kind: "topic"; topic: string } | { kind: "group"; groupId: string; topic: string };
 
 /** On topic chips (the canvas renders them). */
 export const DROP_TOPIC_ATTRIBUTE = "data-drop-topic";
@@ -52,6 +53,7 @@ export function dropTargetAt<E extends DropCandidate>(
 /** What dropping `kind` on `target` opens. */
 export function dialogForDrop(kind: PaletteKind, target: DropTarget): Dialog {
   if (kind === "producer") return { kind: "add-producer", topic: target.topic };
-  if (target.kind === "group") return { kind: "add-consumer", topic: target.topic, groupId: target.groupId };
+  if (target.kind === "group")
+    return { kind: "add-consumer", topic: target.topic, groupId: target.groupId };
   return { kind: "add-consumer", topic: target.topic };
 }

@@ -177,10 +177,18 @@ export class FlightAnimator {
     if (known !== undefined && this.nowMs() - known.measuredAtMs < ROUTE_REMEASURE_MS) return;
     const ends = this.endsOf(flight, boxes);
     if (ends === null) this.routes.delete(key);
-    else this.routes.set(key, { ...ends, colour: topicColour(flight.topic), measuredAtMs: this.nowMs() });
+    else
+      this.routes.set(key, {
+        ...ends,
+        colour: topicColour(flight.topic),
+        measuredAtMs: this.nowMs(),
+      });
   }
 
-  private endsOf(flight: Flight, boxes: Map<string, Box | null>): { from: Point; to: Point } | null {
+  private endsOf(
+    flight: Flight,
+    boxes: Map<string, Box | null>,
+  ): { from: Point; to: Point } | null {
     const from = this.boxOf(flight.from, flight, boxes);
     const to = this.boxOf(flight.to, flight, boxes);
     if (from === null || to === null) return null;

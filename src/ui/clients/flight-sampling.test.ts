@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Flight } from "../playground/flight-bus.ts";
-import { easeOut, endPoint, flowWidth, FLOW_MIN_RATE_PER_SEC, MAX_FLOW_WIDTH, RouteRates, routeKey, sampleFlights } from "./flight-sampling.ts";
+import {
+  easeOut,
+  endPoint,
+  flowWidth,
+  FLOW_MIN_RATE_PER_SEC,
+  MAX_FLOW_WIDTH,
+  RouteRates,
+  routeKey,
+  sampleFlights,
+} from "./flight-sampling.ts";
 
 function produce(producer: string, partition: number, leader = 1): Flight {
   return {
@@ -40,11 +49,22 @@ describe("sampling flights", () => {
     expect(sample).toHaveLength(4);
     expect(new Set(sample.map(routeKey)).size).toBe(4);
     // Order kept: the produce flights first, then the replications.
-    expect(sample.map((flight) => flight.kind)).toEqual(["produce", "produce", "replicate", "replicate"]);
+    expect(sample.map((flight) => flight.kind)).toEqual([
+      "produce",
+      "produce",
+      "replicate",
+      "replicate",
+    ]);
   });
 
   it("starts at a different route on each turn so no route is always left out", () => {
-    const flights = [produce("p1", 0), produce("p1", 0), produce("p2", 1), produce("p2", 1), produce("p3", 2)];
+    const flights = [
+      produce("p1", 0),
+      produce("p1", 0),
+      produce("p2", 1),
+      produce("p2", 1),
+      produce("p3", 2),
+    ];
     const seen = new Set<string>();
     for (let turn = 0; turn < 3; turn += 1) {
       const sample = sampleFlights(flights, 1, turn);

@@ -32,7 +32,11 @@ export function routeKey(flight: Flight): string {
  * at route `turn` so a busy frame after frame does not always favour the same routes), in
  * the order they came: produce before replicate before fetch, as the session emitted them.
  */
-export function sampleFlights<T extends Flight>(flights: readonly T[], budget: number, turn = 0): T[] {
+export function sampleFlights<T extends Flight>(
+  flights: readonly T[],
+  budget: number,
+  turn = 0,
+): T[] {
   if (budget <= 0) return [];
   if (flights.length <= budget) return [...flights];
   const byRoute = new Map<string, number[]>();

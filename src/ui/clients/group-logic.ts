@@ -21,14 +21,20 @@ export function rebalanceProtocolOf(assignor: string | null): RebalanceProtocol 
 }
 
 /** Every group to show: the cluster's and the page consumers', sorted by id. */
-export function groupIdsOf(groups: Record<string, GroupView>, consumers: Record<string, ConsumerView>): string[] {
+export function groupIdsOf(
+  groups: Record<string, GroupView>,
+  consumers: Record<string, ConsumerView>,
+): string[] {
   const ids = new Set(Object.keys(groups));
   for (const consumer of Object.values(consumers)) ids.add(consumer.settings.groupId);
   return [...ids].sort();
 }
 
 /** The page's consumers of `groupId`, in id order (consumer-2 before consumer-10). */
-export function consumerIdsOfGroup(groupId: string, consumers: Record<string, ConsumerView>): string[] {
+export function consumerIdsOfGroup(
+  groupId: string,
+  consumers: Record<string, ConsumerView>,
+): string[] {
   return Object.values(consumers)
     .filter((consumer) => consumer.settings.groupId === groupId)
     .map((consumer) => consumer.id)
@@ -48,7 +54,9 @@ export function groupTopicOf(
   group: GroupView | undefined,
   consumers: Record<string, ConsumerView>,
 ): string | null {
-  const pageTopic = Object.values(consumers).find((consumer) => consumer.settings.groupId === groupId)?.settings.topic;
+  const pageTopic = Object.values(consumers).find(
+    (consumer) => consumer.settings.groupId === groupId,
+  )?.settings.topic;
   if (pageTopic !== undefined) return pageTopic;
   const assigned = group?.members.flatMap((member) => member.assignment)[0]?.topic;
   if (assigned !== undefined) return assigned;
@@ -60,14 +68,21 @@ export function groupTopicOf(
  * Lag of a group on one partition, as kafka-consumer-groups reports it: the leader's HW
  * minus the group's committed offset (never below zero); null while either is unknown.
  */
-export function partitionLag(partition: PartitionView | undefined, committed: number | undefined): number | null {
+export function partitionLag(
+  partition: PartitionView | undefined,
+  committed: number | undefined,
+): number | null {
   if (partition === undefined || committed === undefined) return null;
   const offsets = leaderOffsets(partition);
   if (offsets === null) return null;
   return Math.max(0, offsets.hw - committed);
 }
 
-export function committedOffset(group: GroupView | undefined, topic: string, partition: number): number | undefined {
+export function committedOffset(
+  group: GroupView | undefined,
+  topic: string,
+  partition: number,
+): number | undefined {
   return group?.committed[partitionKey(topic, partition)];
 }
 
@@ -83,6 +98,8 @@ export function otherMembers(
 /** Whether the coordinator still counts the consumer as a member (a crashed one, until its session times out). */
 export function stillMember(group: GroupView | undefined, consumer: ConsumerView): boolean {
   return (group?.members ?? []).some(
-    (member) => member.clientId === consumer.id || (consumer.memberId !== null && member.memberId === consumer.memberId),
+    (member) =>
+      member.clientId === consumer.id ||
+      (consumer.memberId !== null && member.memberId === consumer.memberId),
   );
 }

@@ -4,7 +4,11 @@
  * elements are added to or removed from it (outside `ignored`). Text changes (counters) do
  * not count, so a busy cluster does not redraw what has not moved.
  */
-export function watchLayout(container: HTMLElement, ignored: Element, onChange: () => void): () => void {
+export function watchLayout(
+  container: HTMLElement,
+  ignored: Element,
+  onChange: () => void,
+): () => void {
   let frame = 0;
   const schedule = () => {
     if (frame !== 0) return;
@@ -24,7 +28,8 @@ export function watchLayout(container: HTMLElement, ignored: Element, onChange: 
   // layer with them, and the dock's lists, which scroll all the time, move nothing here.
   const scrolled = (event: Event) => {
     const target = event.target;
-    if (target instanceof Node && container.contains(target) && !ignored.contains(target)) schedule();
+    if (target instanceof Node && container.contains(target) && !ignored.contains(target))
+      schedule();
   };
   window.addEventListener("resize", schedule);
   document.addEventListener("scroll", scrolled, { capture: true, passive: true });

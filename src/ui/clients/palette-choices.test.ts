@@ -15,7 +15,11 @@ function state() {
   });
   return {
     ...base,
-    topics: { orders: topic("orders"), payments: topic("payments"), __consumer_offsets: topic("__consumer_offsets", true) },
+    topics: {
+      orders: topic("orders"),
+      payments: topic("payments"),
+      __consumer_offsets: topic("__consumer_offsets", true),
+    },
     consumers: {
       "consumer-1": {
         id: "consumer-1",
@@ -46,7 +50,10 @@ describe("palette menu choices", () => {
 
   it("offers consumers the topics and the groups with their topics", () => {
     const sections = choicesFor("consumer", choicesSignature(state()));
-    expect(sections[1]).toEqual({ kind: "groups", targets: [{ kind: "group", groupId: "billing", topic: "payments" }] });
+    expect(sections[1]).toEqual({
+      kind: "groups",
+      targets: [{ kind: "group", groupId: "billing", topic: "payments" }],
+    });
   });
 
   it("has an empty topic list when there are no topics", () => {
@@ -56,7 +63,10 @@ describe("palette menu choices", () => {
 
   it("does not change with counters, so the palette does not render per record", () => {
     const before = state();
-    const after = { ...before, consumers: { "consumer-1": { ...before.consumers["consumer-1"], consumed: 99 } } };
+    const after = {
+      ...before,
+      consumers: { "consumer-1": { ...before.consumers["consumer-1"], consumed: 99 } },
+    };
     expect(choicesSignature(after)).toBe(choicesSignature(before));
   });
 });

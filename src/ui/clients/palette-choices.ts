@@ -28,7 +28,8 @@ export function choicesSignature(state: PlaygroundState): string {
 /** The menu's sections for `kind` from a signature: topics for both, groups for consumers. */
 export function choicesFor(kind: PaletteKind, signature: string): ChoiceSection[] {
   const [topicLine = "", ...groupLines] = signature.split("\n");
-  const topics: DropTarget[] = topicLine === "" ? [] : topicLine.split("\t").map((topic) => ({ kind: "topic", topic }));
+  const topics: DropTarget[] =
+    topicLine === "" ? [] : topicLine.split("\t").map((topic) => ({ kind: "topic", topic }));
   const sections: ChoiceSection[] = [{ kind: "topics", targets: topics }];
   if (kind === "consumer" && groupLines.length > 0) {
     const groups = groupLines.map((line): DropTarget => {

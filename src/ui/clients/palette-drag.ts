@@ -27,7 +27,8 @@ export function followPaletteDrag(down: PointerEvent, options: PaletteDragOption
   let ghost: HTMLElement | null = null;
   let hovered: Element | null = null;
 
-  const targetAt = (x: number, y: number) => dropTargetAt(document.elementFromPoint(x, y), options.kind);
+  const targetAt = (x: number, y: number) =>
+    dropTargetAt(document.elementFromPoint(x, y), options.kind);
 
   const setHovered = (found: { target: DropTarget; element: Element } | null) => {
     const element = found?.element ?? null;

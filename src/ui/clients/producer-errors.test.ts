@@ -16,8 +16,10 @@ const PRODUCER_ERRORS = [
   "ConfigException",
 ];
 
-const english = (key: MessageKey, values?: Record<string, string | number>) => translate("en", key, values);
-const korean = (key: MessageKey, values?: Record<string, string | number>) => translate("ko", key, values);
+const english = (key: MessageKey, values?: Record<string, string | number>) =>
+  translate("en", key, values);
+const korean = (key: MessageKey, values?: Record<string, string | number>) =>
+  translate("ko", key, values);
 
 describe("producer error lines", () => {
   it("explain every common producer error in plain words, in English and Korean", () => {

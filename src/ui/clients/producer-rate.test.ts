@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { defaultProducerSettings } from "../store/clients-slice.ts";
-import { parseRate, rateAtStop, rateToStartAgain, rememberRateBeforeStop, stopIndexOf, RATE_STOPS } from "./producer-rate.ts";
+import {
+  parseRate,
+  rateAtStop,
+  rateToStartAgain,
+  rememberRateBeforeStop,
+  stopIndexOf,
+  RATE_STOPS,
+} from "./producer-rate.ts";
 
 describe("producer rate", () => {
   it("maps rates to the nearest slider stop and back", () => {

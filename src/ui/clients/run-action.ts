@@ -11,7 +11,11 @@ export async function runAction<T>(action: Promise<ActionResult<T>>): Promise<bo
   const language = usePlayground.getState().language;
   pushToast({
     tone: "error",
-    text: explainError((key, values) => translate(language, key, values), result.errorName, result.message),
+    text: explainError(
+      (key, values) => translate(language, key, values),
+      result.errorName,
+      result.message,
+    ),
     errorName: result.errorName,
   });
   return false;

@@ -38,7 +38,8 @@ export const clientsEn = {
   "clients.producer.failed": "failed",
   "clients.producer.retries": "retries",
   "clients.producer.p99": "p99",
-  "clients.producer.p99Hint": "99th percentile of send-to-acknowledgement latency over the last second",
+  "clients.producer.p99Hint":
+    "99th percentile of send-to-acknowledgement latency over the last second",
   "clients.producer.milliseconds": "{ms} ms",
   "clients.producer.status.starting": "starting",
   "clients.producer.status.running": "sending",
@@ -53,13 +54,16 @@ export const clientsEn = {
   "clients.groups.empty": "No consumer groups yet. Drag “Consumer” onto a topic.",
   "clients.group.label": "Consumer group {group}, {state}",
   "clients.group.generation": "generation {generation}",
-  "clients.group.generationHint": "Each completed rebalance starts a new generation; commits from an older one are refused",
+  "clients.group.generationHint":
+    "Each completed rebalance starts a new generation; commits from an older one are refused",
   "clients.group.assignor": "assignor",
   "clients.group.noAssignor": "none yet",
   "clients.group.eager": "eager",
   "clients.group.cooperative": "cooperative",
-  "clients.group.eagerHint": "Eager: at every rebalance each member gives up all its partitions, then gets a new set",
-  "clients.group.cooperativeHint": "Cooperative: only the partitions that change owner are revoked; the rest keep being consumed",
+  "clients.group.eagerHint":
+    "Eager: at every rebalance each member gives up all its partitions, then gets a new set",
+  "clients.group.cooperativeHint":
+    "Cooperative: only the partitions that change owner are revoked; the rest keep being consumed",
   "clients.group.state.Empty": "no members; committed offsets are kept",
   "clients.group.state.PreparingRebalance": "waiting for the members to join",
   "clients.group.state.CompletingRebalance": "waiting for the leader's assignment",
@@ -70,12 +74,16 @@ export const clientsEn = {
   "clients.group.phase.join": "join",
   "clients.group.phase.sync": "sync",
   "clients.group.phase.assign": "assign",
-  "clients.group.phaseHint.revoke": "Members give up partitions (eager: all of them; cooperative: only those that move)",
-  "clients.group.phaseHint.join": "JoinGroup: the coordinator waits for every member (PreparingRebalance)",
-  "clients.group.phaseHint.sync": "SyncGroup: the group's leader computes the assignment (CompletingRebalance)",
+  "clients.group.phaseHint.revoke":
+    "Members give up partitions (eager: all of them; cooperative: only those that move)",
+  "clients.group.phaseHint.join":
+    "JoinGroup: the coordinator waits for every member (PreparingRebalance)",
+  "clients.group.phaseHint.sync":
+    "SyncGroup: the group's leader computes the assignment (CompletingRebalance)",
   "clients.group.phaseHint.assign": "Members take their new partitions and start fetching",
   "clients.group.noMembers": "No members.",
-  "clients.group.glyphHint": "The group's mark: it shows the group's committed offset under the partition tapes",
+  "clients.group.glyphHint":
+    "The group's mark: it shows the group's committed offset under the partition tapes",
   "clients.group.otherMember": "{client} (not on this page)",
   // Consumers.
   "clients.consumer.label": "{id} in group {group}, {status}",
@@ -91,8 +99,10 @@ export const clientsEn = {
   "clients.consumer.noPartitions": "no partitions",
   "clients.consumer.lag": "lag {lag}",
   "clients.consumer.lagUnknown": "lag –",
-  "clients.consumer.lagHint": "Lag: the leader's HW minus the group's committed offset on {partition}",
-  "clients.consumer.crashedNote": "No LeaveGroup was sent: still a member until session.timeout.ms ({seconds} s) runs out.",
+  "clients.consumer.lagHint":
+    "Lag: the leader's HW minus the group's committed offset on {partition}",
+  "clients.consumer.crashedNote":
+    "No LeaveGroup was sent: still a member until session.timeout.ms ({seconds} s) runs out.",
   "clients.consumer.crashedGone": "The coordinator has dropped it from the group.",
   "clients.consumer.closedNote": "Left the group (LeaveGroup).",
   "clients.consumer.close": "Close consumer",
@@ -100,7 +110,8 @@ export const clientsEn = {
   "clients.consumer.closeHint": "Leave the group cleanly: the group rebalances at once",
   "clients.consumer.crash": "Crash consumer",
   "clients.consumer.crashShort": "Crash",
-  "clients.consumer.crashHint": "Die without leaving: the group notices only when the session times out",
+  "clients.consumer.crashHint":
+    "Die without leaving: the group notices only when the session times out",
   "clients.consumer.remove": "Remove",
 } as const;
 
@@ -155,13 +166,16 @@ export const clientsKo: Record<keyof typeof clientsEn, string> = {
   "clients.groups.empty": "아직 컨슈머 그룹이 없습니다. “컨슈머”를 토픽 위로 끌어 놓으세요.",
   "clients.group.label": "컨슈머 그룹 {group}, {state}",
   "clients.group.generation": "세대 {generation}",
-  "clients.group.generationHint": "리밸런스가 끝날 때마다 새 세대가 시작됩니다. 이전 세대의 커밋은 거절됩니다",
+  "clients.group.generationHint":
+    "리밸런스가 끝날 때마다 새 세대가 시작됩니다. 이전 세대의 커밋은 거절됩니다",
   "clients.group.assignor": "어사이너",
   "clients.group.noAssignor": "아직 없음",
   "clients.group.eager": "eager",
   "clients.group.cooperative": "cooperative",
-  "clients.group.eagerHint": "Eager: 리밸런스 때마다 모든 멤버가 파티션을 전부 내려놓고 새로 받습니다",
-  "clients.group.cooperativeHint": "Cooperative: 주인이 바뀌는 파티션만 회수되고, 나머지는 계속 컨슘됩니다",
+  "clients.group.eagerHint":
+    "Eager: 리밸런스 때마다 모든 멤버가 파티션을 전부 내려놓고 새로 받습니다",
+  "clients.group.cooperativeHint":
+    "Cooperative: 주인이 바뀌는 파티션만 회수되고, 나머지는 계속 컨슘됩니다",
   "clients.group.state.Empty": "멤버 없음, 커밋된 오프셋은 남아 있음",
   "clients.group.state.PreparingRebalance": "멤버들의 조인을 기다리는 중",
   "clients.group.state.CompletingRebalance": "리더의 할당을 기다리는 중",
@@ -172,12 +186,15 @@ export const clientsKo: Record<keyof typeof clientsEn, string> = {
   "clients.group.phase.join": "조인",
   "clients.group.phase.sync": "싱크",
   "clients.group.phase.assign": "할당",
-  "clients.group.phaseHint.revoke": "멤버가 파티션을 내려놓습니다 (eager: 전부, cooperative: 옮겨 갈 것만)",
-  "clients.group.phaseHint.join": "JoinGroup: 코디네이터가 모든 멤버를 기다립니다 (PreparingRebalance)",
+  "clients.group.phaseHint.revoke":
+    "멤버가 파티션을 내려놓습니다 (eager: 전부, cooperative: 옮겨 갈 것만)",
+  "clients.group.phaseHint.join":
+    "JoinGroup: 코디네이터가 모든 멤버를 기다립니다 (PreparingRebalance)",
   "clients.group.phaseHint.sync": "SyncGroup: 그룹 리더가 할당을 계산합니다 (CompletingRebalance)",
   "clients.group.phaseHint.assign": "멤버가 새 파티션을 받아 페치를 시작합니다",
   "clients.group.noMembers": "멤버가 없습니다.",
-  "clients.group.glyphHint": "그룹의 표시: 파티션 테이프 아래에서 이 그룹이 커밋한 오프셋을 가리킵니다",
+  "clients.group.glyphHint":
+    "그룹의 표시: 파티션 테이프 아래에서 이 그룹이 커밋한 오프셋을 가리킵니다",
   "clients.group.otherMember": "{client} (이 페이지 밖)",
   "clients.consumer.label": "{id}, 그룹 {group}, {status}",
   "clients.consumer.status.joining": "조인 중",
@@ -193,7 +210,8 @@ export const clientsKo: Record<keyof typeof clientsEn, string> = {
   "clients.consumer.lag": "랙 {lag}",
   "clients.consumer.lagUnknown": "랙 –",
   "clients.consumer.lagHint": "랙: {partition}에서 리더의 HW에서 그룹이 커밋한 오프셋을 뺀 값",
-  "clients.consumer.crashedNote": "LeaveGroup을 보내지 않았습니다. session.timeout.ms({seconds}초)가 지날 때까지 아직 멤버입니다.",
+  "clients.consumer.crashedNote":
+    "LeaveGroup을 보내지 않았습니다. session.timeout.ms({seconds}초)가 지날 때까지 아직 멤버입니다.",
   "clients.consumer.crashedGone": "코디네이터가 그룹에서 이 멤버를 뺐습니다.",
   "clients.consumer.closedNote": "그룹을 떠났습니다(LeaveGroup).",
   "clients.consumer.close": "컨슈머 닫기",
