@@ -55,7 +55,8 @@ export const ConsumerRow = memo(function ConsumerRow({ id }: { id: string }) {
     <li
       ref={anchor}
       className={`consumer-row status-${status}${selected ? " selected" : ""}`}
-      data-testid={`consumer-${id}`}
+      // Page clients are named "consumer-<n>" already: the test id is the name.
+      data-testid={id}
       data-status={status}
       tabIndex={0}
       aria-label={t("clients.consumer.label", {

@@ -39,7 +39,8 @@ export const ProducerCard = memo(function ProducerCard({ id }: { id: string }) {
     <article
       ref={anchor}
       className={`client-card producer-card status-${status}${selected ? " selected" : ""}`}
-      data-testid={`producer-${id}`}
+      // Page clients are named "producer-<n>" already: the test id is the name.
+      data-testid={id}
       data-status={status}
       style={{ "--topic-colour": topicColour(settings.topic) } as CSSProperties}
       tabIndex={0}
