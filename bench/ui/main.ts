@@ -26,7 +26,8 @@ const quick = process.argv.includes("--quick");
 const rounds = quick ? 1 : 3;
 const frameWindowMs = quick ? 5_000 : 15_000;
 const warmupMs = quick ? 5_000 : 10_000;
-const PORT = 4190;
+// Not 4190: fetch refuses it (a "bad port", ManageSieve).
+const PORT = 4175;
 const url = `http://127.0.0.1:${PORT}/`;
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -58,6 +59,8 @@ async function withProfile<T>(
     headless: true,
     viewport: { width: 1280, height: 800 },
   });
+  // tsx keeps function names by wrapping them in __name(); functions sent to the page need it too.
+  await context.addInitScript({ content: "globalThis.__name = (target) => target;" });
   try {
     return await body(context.pages()[0] ?? (await context.newPage()));
   } finally {

@@ -20,7 +20,11 @@ export async function attempt<T>(
   run: (session: PlaygroundSession) => Promise<T> | T,
 ): Promise<ActionResult<T>> {
   try {
-    return { ok: true, value: await run(playgroundSession()) };
+    const session = playgroundSession();
+    const value = await run(session);
+    // What the action changed shows at once, not at the next poll.
+    session.pollNow();
+    return { ok: true, value };
   } catch (error) {
     const { name, message } = clientErrorOf(error, 0);
     return { ok: false, errorName: name, message };

@@ -48,6 +48,7 @@ export class PlaygroundSession {
   private closed = false;
   private frameHandle = 0;
   private pollTimer: ReturnType<typeof setTimeout> | null = null;
+  private wakePoll: (() => void) | null = null;
 
   constructor(readonly host: ClusterHost) {
     const io = pageClientIo(host);
@@ -91,6 +92,12 @@ export class PlaygroundSession {
     if (this.pollTimer !== null) clearTimeout(this.pollTimer);
     await this.clients.stopAll();
     await this.admin.disconnect().catch(() => {});
+  }
+
+  /** Asks the admin API now rather than at the next tick (after the user changed something). */
+  pollNow(): void {
+    if (this.pollTimer !== null) clearTimeout(this.pollTimer);
+    this.wakePoll?.();
   }
 
   /** Creates the default topic once the brokers can take it (a first visit). */
@@ -238,8 +245,10 @@ export class PlaygroundSession {
     while (!this.closed) {
       await Promise.all([this.pollAdmin(), this.pollStatuses()]);
       await new Promise<void>((resolve) => {
+        this.wakePoll = resolve;
         this.pollTimer = setTimeout(resolve, POLL_INTERVAL_MS);
       });
+      this.wakePoll = null;
     }
   }
 
@@ -316,6 +325,7 @@ async function boot(): Promise<PlaygroundSession> {
     if (firstVisit) {
       setBoot({ step: "boot.topic" });
       await created.createDefaultTopic();
+      created.pollNow();
     }
     setBoot({ status: "ready", step: "boot.ready" });
     return created;
