@@ -8,7 +8,7 @@ import { addPartitions } from "../playground/actions.ts";
 import { usePlayground } from "../store/store.ts";
 import { closeDialog, pushToast } from "../store/view-actions.ts";
 import { WarningIcon } from "../chrome/icons.tsx";
-import { ActionError, Field, SubmitButton } from "./Field.tsx";
+import { ActionError, CancelAndSubmit, Field } from "./Field.tsx";
 import { Modal } from "./Modal.tsx";
 import { validatePartitionCount } from "./topic-validation.ts";
 import { useAction, useDraft } from "./use-form.ts";
@@ -38,16 +38,12 @@ export function AddPartitionsDialog({ topic }: { topic: string }) {
       size="narrow"
       testId="dialog-add-partitions"
       footer={
-        <>
-          <button type="button" onClick={closeDialog}>
-            {t("dialog.cancel")}
-          </button>
-          <SubmitButton
-            busy={action.busy}
-            label={t("addPartitions.submit")}
-            busyLabel={t("addPartitions.submitting")}
-          />
-        </>
+        <CancelAndSubmit
+          cancelLabel={t("dialog.cancel")}
+          busy={action.busy}
+          label={t("addPartitions.submit")}
+          busyLabel={t("addPartitions.submitting")}
+        />
       }
     >
       <div className="callout callout-warning">

@@ -19,7 +19,7 @@ import {
   validateConsumerDraft,
   type ConsumerDraft,
 } from "./consumer-validation.ts";
-import { ActionError, CheckField, Field, SubmitButton, type ControlProps } from "./Field.tsx";
+import { ActionError, CancelAndSubmit, CheckField, Field, type ControlProps } from "./Field.tsx";
 import { Modal } from "./Modal.tsx";
 import { useAction, useDraft } from "./use-form.ts";
 import { groupContextOf, knownGroupIds, suggestedGroupId } from "./consumer-groups.ts";
@@ -98,16 +98,12 @@ export function ConsumerDialog({ topic, groupId }: { topic: string; groupId?: st
       size="wide"
       testId="dialog-consumer"
       footer={
-        <>
-          <button type="button" onClick={closeDialog}>
-            {t("dialog.cancel")}
-          </button>
-          <SubmitButton
-            busy={action.busy}
-            label={t("consumerDialog.submit")}
-            busyLabel={t("consumerDialog.submitting")}
-          />
-        </>
+        <CancelAndSubmit
+          cancelLabel={t("dialog.cancel")}
+          busy={action.busy}
+          label={t("consumerDialog.submit")}
+          busyLabel={t("consumerDialog.submitting")}
+        />
       }
     >
       <div className="dialog-columns">

@@ -10,7 +10,7 @@ import { liveBrokerIds } from "../store/cluster-slice.ts";
 import { usePlayground } from "../store/store.ts";
 import { closeDialog, pushToast, select } from "../store/view-actions.ts";
 import { ExtraConfigRows } from "./ExtraConfigRows.tsx";
-import { ActionError, Field, SubmitButton, type ControlProps } from "./Field.tsx";
+import { ActionError, CancelAndSubmit, Field, type ControlProps } from "./Field.tsx";
 import { Modal } from "./Modal.tsx";
 import {
   emptyTopicDraft,
@@ -78,16 +78,12 @@ export function CreateTopicDialog() {
       testId="dialog-create-topic"
       size="wide"
       footer={
-        <>
-          <button type="button" onClick={closeDialog}>
-            {t("dialog.cancel")}
-          </button>
-          <SubmitButton
-            busy={action.busy}
-            label={t("createTopic.submit")}
-            busyLabel={t("createTopic.submitting")}
-          />
-        </>
+        <CancelAndSubmit
+          cancelLabel={t("dialog.cancel")}
+          busy={action.busy}
+          label={t("createTopic.submit")}
+          busyLabel={t("createTopic.submitting")}
+        />
       }
     >
       <Field

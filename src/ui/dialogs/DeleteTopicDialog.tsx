@@ -7,7 +7,7 @@ import { useTranslate } from "../i18n/use-translate.ts";
 import { deleteTopic } from "../playground/actions.ts";
 import { usePlayground } from "../store/store.ts";
 import { closeDialog, pushToast, select } from "../store/view-actions.ts";
-import { ActionError, Field, SubmitButton } from "./Field.tsx";
+import { ActionError, CancelAndSubmit, Field } from "./Field.tsx";
 import { Modal } from "./Modal.tsx";
 import { useAction } from "./use-form.ts";
 
@@ -45,18 +45,14 @@ export function DeleteTopicDialog({ topic }: { topic: string }) {
       tone="danger"
       testId="dialog-delete-topic"
       footer={
-        <>
-          <button type="button" onClick={closeDialog}>
-            {t("dialog.cancel")}
-          </button>
-          <SubmitButton
-            busy={action.busy}
-            tone="danger"
-            blocked={!confirmed}
-            label={t("deleteTopic.submit")}
-            busyLabel={t("deleteTopic.submitting")}
-          />
-        </>
+        <CancelAndSubmit
+          cancelLabel={t("dialog.cancel")}
+          busy={action.busy}
+          tone="danger"
+          blocked={!confirmed}
+          label={t("deleteTopic.submit")}
+          busyLabel={t("deleteTopic.submitting")}
+        />
       }
     >
       {users > 0 && (

@@ -4,6 +4,7 @@
  * issue in words with Kafka's name beside it; a broker's error; the submit button that
  * shows progress without changing size.
  */
+import { closeDialog } from "../store/view-actions.ts";
 import { useId, type ReactNode } from "react";
 import { ErrorIcon, WarningIcon } from "../chrome/icons.tsx";
 import { useTranslate } from "../i18n/use-translate.ts";
@@ -156,5 +157,20 @@ export function SubmitButton({
         </span>
       </span>
     </button>
+  );
+}
+
+/** A dialog's usual footer: Cancel (closes it) and the submit button. */
+export function CancelAndSubmit({
+  cancelLabel,
+  ...submit
+}: SubmitButtonProps & { cancelLabel: string }) {
+  return (
+    <>
+      <button type="button" onClick={closeDialog}>
+        {cancelLabel}
+      </button>
+      <SubmitButton {...submit} />
+    </>
   );
 }

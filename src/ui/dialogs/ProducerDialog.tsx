@@ -14,7 +14,7 @@ import {
 import { usePlayground } from "../store/store.ts";
 import { closeDialog, pushToast, select } from "../store/view-actions.ts";
 import { ChoiceGroup } from "./ChoiceGroup.tsx";
-import { ActionError, CheckField, Field, SubmitButton, type ControlProps } from "./Field.tsx";
+import { ActionError, CancelAndSubmit, CheckField, Field, type ControlProps } from "./Field.tsx";
 import { Modal } from "./Modal.tsx";
 import { ProducerKeyFields, RecordPreview } from "./ProducerKeyFields.tsx";
 import {
@@ -98,16 +98,12 @@ export function ProducerDialog({ topic, producerId }: { topic: string; producerI
       size="wide"
       testId="dialog-producer"
       footer={
-        <>
-          <button type="button" onClick={closeDialog}>
-            {t("dialog.cancel")}
-          </button>
-          <SubmitButton
-            busy={action.busy}
-            label={editing ? t("dialog.save") : t("producerDialog.submit")}
-            busyLabel={editing ? t("dialog.saving") : t("producerDialog.submitting")}
-          />
-        </>
+        <CancelAndSubmit
+          cancelLabel={t("dialog.cancel")}
+          busy={action.busy}
+          label={editing ? t("dialog.save") : t("producerDialog.submit")}
+          busyLabel={editing ? t("dialog.saving") : t("producerDialog.submitting")}
+        />
       }
     >
       <div className="dialog-columns">

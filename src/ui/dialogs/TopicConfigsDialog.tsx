@@ -8,7 +8,7 @@ import { PlusIcon, TrashIcon } from "../chrome/icons.tsx";
 import { useTranslate } from "../i18n/use-translate.ts";
 import { alterTopicConfigs, describeTopicConfigs } from "../playground/actions.ts";
 import { closeDialog, pushToast } from "../store/view-actions.ts";
-import { ActionError, IssueText, SubmitButton } from "./Field.tsx";
+import { ActionError, CancelAndSubmit, IssueText } from "./Field.tsx";
 import { Modal } from "./Modal.tsx";
 import {
   configChanges,
@@ -79,17 +79,13 @@ export function TopicConfigsDialog({ topic }: { topic: string }) {
       size="wide"
       testId="dialog-topic-configs"
       footer={
-        <>
-          <button type="button" onClick={closeDialog}>
-            {t("dialog.cancel")}
-          </button>
-          <SubmitButton
-            busy={action.busy}
-            blocked={changeCount === 0 || checked.value === null}
-            label={t("topicConfigs.submit", { count: changeCount })}
-            busyLabel={t("topicConfigs.submitting")}
-          />
-        </>
+        <CancelAndSubmit
+          cancelLabel={t("dialog.cancel")}
+          busy={action.busy}
+          blocked={changeCount === 0 || checked.value === null}
+          label={t("topicConfigs.submit", { count: changeCount })}
+          busyLabel={t("topicConfigs.submitting")}
+        />
       }
     >
       {loaded.state === "loading" && (

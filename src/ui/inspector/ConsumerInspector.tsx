@@ -16,6 +16,7 @@ import { KafkaConfigFacts } from "./KafkaConfigFacts.tsx";
 import { consumerConfigLines } from "./kafka-names.ts";
 import {
   ActionButton,
+  TopicFact,
   Actions,
   Badge,
   Fact,
@@ -117,15 +118,7 @@ export function ConsumerInspector({ consumerId }: { consumerId: string }) {
               {consumer.memberId === null ? t("inspector.consumer.noMember") : consumer.memberId}
             </code>
           </Fact>
-          <Fact term={t("inspector.col.topic")}>
-            <button
-              type="button"
-              className="inspector-chip"
-              onClick={() => select({ kind: "topic", topic: settings.topic })}
-            >
-              {settings.topic}
-            </button>
-          </Fact>
+          <TopicFact topic={settings.topic} />
           <Fact term={t("inspector.consumer.consumed")}>
             <Num>{formatCount(consumer.consumed)}</Num>
           </Fact>

@@ -14,6 +14,7 @@ import { KafkaConfigFacts } from "./KafkaConfigFacts.tsx";
 import { producerConfigLines } from "./kafka-names.ts";
 import {
   ActionButton,
+  TopicFact,
   Actions,
   Badge,
   CountTable,
@@ -94,15 +95,7 @@ export function ProducerInspector({ producerId }: { producerId: string }) {
       </Actions>
       <Section title={t("inspector.producer.sending")}>
         <Facts>
-          <Fact term={t("inspector.col.topic")}>
-            <button
-              type="button"
-              className="inspector-chip"
-              onClick={() => select({ kind: "topic", topic: settings.topic })}
-            >
-              {settings.topic}
-            </button>
-          </Fact>
+          <TopicFact topic={settings.topic} />
           <Fact term={t("inspector.producer.rate")}>
             <Num>
               {t("inspector.unit.recordsPerSec", { value: formatCount(settings.ratePerSec) })}

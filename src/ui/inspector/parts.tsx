@@ -252,3 +252,19 @@ export function Gone({ kind, title }: { kind: string; title: string }) {
     </>
   );
 }
+
+/** The topic a client reads or writes, as a fact whose value selects the topic. */
+export function TopicFact({ topic }: { topic: string }) {
+  const t = useTranslate();
+  return (
+    <Fact term={t("inspector.col.topic")}>
+      <button
+        type="button"
+        className="inspector-chip"
+        onClick={() => select({ kind: "topic", topic })}
+      >
+        {topic}
+      </button>
+    </Fact>
+  );
+}

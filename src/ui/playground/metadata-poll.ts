@@ -8,7 +8,7 @@ import type { Admin } from "../../client/admin/admin.ts";
 import type { GroupDescription, TopicMetadata } from "../../client/admin/admin-types.ts";
 import { decodeConsumerAssignment } from "../../client/consumer/assignors/consumer-protocol.ts";
 import type { GroupMemberTelemetry } from "../../telemetry/telemetry-event.ts";
-import type { GroupState, GroupView } from "../store/groups-slice.ts";
+import { unknownGroup, type GroupState, type GroupView } from "../store/groups-slice.ts";
 import {
   emptyPartition,
   partitionKey,
@@ -127,20 +127,7 @@ function mergeGroup(
 ): GroupView {
   const { description } = polled;
   const state = (KNOWN_STATES.has(description.state) ? description.state : "Empty") as GroupState;
-  const base: GroupView = known ?? {
-    groupId: description.groupId,
-    state,
-    generation: 0,
-    protocolType: description.protocolType,
-    protocol: null,
-    leader: null,
-    members: [],
-    committed: {},
-    phase: "stable",
-    reason: "",
-    coordinatorPartition: -1,
-    telemetryAtMs: -1,
-  };
+  const base = known ?? unknownGroup(description.groupId, state, description.protocolType);
   // Telemetry that arrived while the poll was under way is newer than the poll's answer.
   const agree = base.telemetryAtMs < pollStartedMs || base.state === state;
   return {

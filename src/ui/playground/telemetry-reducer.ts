@@ -6,7 +6,12 @@
 import type { TelemetryEvent } from "../../telemetry/telemetry-event.ts";
 import type { TimelineCategory, TimelineEntry } from "../store/activity-slice.ts";
 import type { BrokerView, ClusterSlice } from "../store/cluster-slice.ts";
-import { phaseOfState, type GroupView, type GroupsSlice } from "../store/groups-slice.ts";
+import {
+  phaseOfState,
+  unknownGroup,
+  type GroupView,
+  type GroupsSlice,
+} from "../store/groups-slice.ts";
 import {
   emptyPartition,
   partitionKey,
@@ -98,20 +103,7 @@ class Draft {
   }
 
   group(groupId: string): GroupView {
-    const group = this.groups[groupId] ?? {
-      groupId,
-      state: "Empty",
-      generation: 0,
-      protocolType: "consumer",
-      protocol: null,
-      leader: null,
-      members: [],
-      committed: {},
-      phase: "stable",
-      reason: "",
-      coordinatorPartition: -1,
-      telemetryAtMs: -1,
-    };
+    const group = this.groups[groupId] ?? unknownGroup(groupId, "Empty", "consumer");
     const copy = { ...group, committed: { ...group.committed } };
     this.groups[groupId] = copy;
     return copy;

@@ -43,3 +43,21 @@ export function phaseOfState(state: GroupState): RebalancePhase {
   if (state === "CompletingRebalance") return "sync";
   return "stable";
 }
+
+/** A group the page has only just heard of: what it knows so far, and nothing else. */
+export function unknownGroup(groupId: string, state: GroupState, protocolType: string): GroupView {
+  return {
+    groupId,
+    state,
+    generation: 0,
+    protocolType,
+    protocol: null,
+    leader: null,
+    members: [],
+    committed: {},
+    phase: phaseOfState(state),
+    reason: "",
+    coordinatorPartition: -1,
+    telemetryAtMs: -1,
+  };
+}
