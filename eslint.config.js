@@ -10,7 +10,7 @@ const coreFiles = CORE.map((dir) => `${dir}/**/*.ts`);
 const testFiles = ["**/*.test.ts", "**/testing/**"];
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "src/protocol/generated/", "test-results/", "playwright-report/", "e2e/artifacts/", "bench/results/"] },
+  { ignores: ["dist/", "node_modules/", "src/protocol/generated/", "test-results/", "playwright-report/", "e2e/artifacts/", "bench/results/", "scratch/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
