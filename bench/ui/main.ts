@@ -176,7 +176,7 @@ try {
       name: "records acknowledged",
       unit: "rec/s",
       spread: spreadOf(results.load.map((window) => window.acknowledgedPerSec)),
-      note: `asked for ${BENCH_LOAD.topics.length * BENCH_LOAD.ratePerSec} rec/s; consumed ${Math.round(
+      note: `asked for ${BENCH_LOAD.producers.reduce((sum, producer) => sum + producer.ratePerSec, 0)} rec/s; consumed ${Math.round(
         spreadOf(results.load.map((window) => window.consumedPerSec)).median,
       )} rec/s`,
     },

@@ -1,25 +1,42 @@
 /**
  * The load the issue names, set up through the page's own actions (what its buttons call):
- * 3 topics × 6 partitions × RF 3, one producer of 1,000 records/s on each, and two consumer
- * groups. Runs inside the page (this function is serialised by Playwright).
+ * 3 topics × 6 partitions × RF 3, one producer of 1,000 records/s on each (the page's
+ * default producer settings otherwise), and two consumer groups. `startLoad` runs inside
+ * the page (Playwright serialises it), so the settings are built here and passed to it.
  */
+import {
+  defaultConsumerSettings,
+  defaultProducerSettings,
+  type ConsumerSettings,
+  type ProducerSettings,
+} from "../../src/ui/store/clients-slice.ts";
+
 export interface LoadShape {
   topics: string[];
   partitions: number;
   replicationFactor: number;
-  ratePerSec: number;
-  groups: { groupId: string; topic: string; members: number }[];
+  /** One producer per topic, with the page's defaults at this rate. */
+  producers: ProducerSettings[];
+  consumers: ConsumerSettings[];
 }
+
+const RATE_PER_SEC = 1_000;
+const GROUPS = [
+  { groupId: "bench-readers-a", topic: "load-1", members: 2 },
+  { groupId: "bench-readers-b", topic: "load-2", members: 1 },
+];
 
 export const BENCH_LOAD: LoadShape = {
   topics: ["load-1", "load-2", "load-3"],
   partitions: 6,
   replicationFactor: 3,
-  ratePerSec: 1_000,
-  groups: [
-    { groupId: "bench-readers-a", topic: "load-1", members: 2 },
-    { groupId: "bench-readers-b", topic: "load-2", members: 1 },
-  ],
+  producers: ["load-1", "load-2", "load-3"].map((topic) => ({
+    ...defaultProducerSettings(topic),
+    ratePerSec: RATE_PER_SEC,
+  })),
+  consumers: GROUPS.flatMap(({ groupId, topic, members }) =>
+    Array.from({ length: members }, () => defaultConsumerSettings(topic, groupId)),
+  ),
 };
 
 interface PageActions {
@@ -47,40 +64,11 @@ export async function startLoad(shape: LoadShape): Promise<void> {
       }),
     );
   }
-  for (const topic of shape.topics) {
-    must(
-      `producer on ${topic}`,
-      await actions.addProducer({
-        topic,
-        ratePerSec: shape.ratePerSec,
-        keyMode: "random",
-        fixedKey: "customer-1",
-        keySet: ["alice", "bob", "carol", "dave", "erin"],
-        valueTemplate: "order #{n} for {key}",
-        acks: "all",
-        lingerMs: 5,
-        batchSize: 16_384,
-        idempotence: true,
-        partitioner: "default",
-      }),
-    );
+  for (const settings of shape.producers) {
+    must(`producer on ${settings.topic}`, await actions.addProducer(settings));
   }
-  for (const group of shape.groups) {
-    for (let member = 0; member < group.members; member++) {
-      must(
-        `consumer in ${group.groupId}`,
-        await actions.addConsumer({
-          topic: group.topic,
-          groupId: group.groupId,
-          assignor: "cooperative-sticky",
-          processingDelayMs: 0,
-          autoCommit: true,
-          fromBeginning: true,
-          sessionTimeoutMs: 45_000,
-          groupInstanceId: "",
-        }),
-      );
-    }
+  for (const settings of shape.consumers) {
+    must(`consumer in ${settings.groupId}`, await actions.addConsumer(settings));
   }
 }
 
