@@ -4,7 +4,12 @@
  * with IncrementalAlterConfigs — SET for a new value, DELETE to go back to the default.
  */
 import { ConfigSource, type DescribedConfigEntry } from "../../client/admin/admin-types.ts";
-import { checkConfigName, checkConfigValue, COMMON_TOPIC_CONFIGS } from "./topic-config-rules.ts";
+import {
+  checkConfigName,
+  checkConfigValue,
+  COMMON_TOPIC_CONFIGS,
+  configTwiceIssue,
+} from "./topic-config-rules.ts";
 import type { Checked } from "./topic-validation.ts";
 import { hasErrors, type Issue } from "./validation.ts";
 
@@ -69,13 +74,7 @@ export function configChanges(rows: readonly ConfigRow[]): Checked<Record<string
     if (row.added) {
       if (!checkConfigName(issues, field, name)) return;
       if (names.has(name)) {
-        issues.push({
-          field,
-          severity: "error",
-          key: "validation.configTwice",
-          values: { name },
-          kafkaName: "INVALID_CONFIG",
-        });
+        issues.push(configTwiceIssue(field, name));
         return;
       }
       names.add(name);

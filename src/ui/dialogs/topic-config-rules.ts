@@ -35,6 +35,17 @@ export function topicConfigRule(name: string): TopicConfigRule | undefined {
 /** A config name as Kafka spells them: lower-case words joined by dots. */
 const CONFIG_NAME = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
 
+/** A config named twice in one request: Kafka refuses the whole request (INVALID_CONFIG). */
+export function configTwiceIssue(field: string, name: string): Issue {
+  return {
+    field,
+    severity: "error",
+    key: "validation.configTwice",
+    values: { name },
+    kafkaName: "INVALID_CONFIG",
+  };
+}
+
 export function checkConfigName(issues: Issue[], field: string, name: string): boolean {
   if (CONFIG_NAME.test(name)) return true;
   issues.push({

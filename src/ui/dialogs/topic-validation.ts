@@ -6,7 +6,7 @@
  * broker), and the config values by type. Warnings are things Kafka allows but that bite.
  */
 import type { TopicSpec } from "../playground/actions.ts";
-import { checkConfigName, checkConfigValue } from "./topic-config-rules.ts";
+import { checkConfigName, checkConfigValue, configTwiceIssue } from "./topic-config-rules.ts";
 import {
   checkNumber,
   hasErrors,
@@ -154,13 +154,7 @@ function checkConfigs(issues: Issue[], draft: TopicDraft): { name: string; value
     const field = `config-${index}`;
     if (!checkConfigName(issues, field, name)) return;
     if (seen.has(name)) {
-      issues.push({
-        field,
-        severity: "error",
-        key: "validation.configTwice",
-        values: { name },
-        kafkaName: "INVALID_CONFIG",
-      });
+      issues.push(configTwiceIssue(field, name));
       return;
     }
     seen.add(name);
