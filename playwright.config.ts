@@ -5,12 +5,21 @@ import { chromiumLaunchOptions } from "./scripts/chromium-launch.ts";
 // - "app": the production build served by `vite preview`, as users get it.
 // - "harness": test harnesses (e2e/harness/) served by the Vite dev server, which compiles
 //   any TypeScript module on request, so a spec can start a worker straight from src/.
-const PREVIEW_URL = "http://127.0.0.1:4173";
-const DEV_URL = "http://127.0.0.1:5174";
+// Engineers running specs side by side give each run its own ports (E2E_PREVIEW_PORT,
+// E2E_DEV_PORT); such a run builds into its own folder so one build never serves another.
+const PREVIEW_PORT = Number(process.env.E2E_PREVIEW_PORT ?? 4173);
+const DEV_PORT = Number(process.env.E2E_DEV_PORT ?? 5174);
+const PREVIEW_URL = `http://127.0.0.1:${PREVIEW_PORT}`;
+const DEV_URL = `http://127.0.0.1:${DEV_PORT}`;
+const PREVIEW_COMMAND =
+  PREVIEW_PORT === 4173
+    ? "npm run build && npm run preview"
+    : `npx vite build --outDir scratch/dist-${PREVIEW_PORT} --emptyOutDir && ` +
+      `npx vite preview --outDir scratch/dist-${PREVIEW_PORT} --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`;
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: PREVIEW_PORT === 4173 ? "test-results" : `scratch/test-results-${PREVIEW_PORT}`,
   timeout: 60_000,
   retries: 0,
   workers: 1,
@@ -26,14 +35,14 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "npm run build && npm run preview",
+      command: PREVIEW_COMMAND,
       url: PREVIEW_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
       stdout: "ignore",
     },
     {
-      command: "npx vite --host 127.0.0.1 --port 5174 --strictPort",
+      command: `npx vite --host 127.0.0.1 --port ${DEV_PORT} --strictPort`,
       url: DEV_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
