@@ -13,6 +13,7 @@ import { Welcome } from "./chrome/Welcome.tsx";
 import { DialogHost } from "./dialogs/DialogHost.tsx";
 import { Dock } from "./dock/Dock.tsx";
 import { Inspector } from "./inspector/Inspector.tsx";
+import { lessonEngine } from "./lessons/lessons.ts";
 import { startPlayground } from "./playground/session.ts";
 import { usePlayground } from "./store/store.ts";
 
@@ -31,7 +32,11 @@ export function App() {
     performance.mark("playground:interactive");
     // The session reports its own failure in the store (the boot overlay shows it).
     startPlayground().then(
-      () => performance.mark("playground:cluster-ready"),
+      () => {
+        performance.mark("playground:cluster-ready");
+        // A lesson in progress at the last visit carries on where it was.
+        lessonEngine().restore();
+      },
       () => {},
     );
   }, []);

@@ -9,6 +9,7 @@ import { emptyMetrics, type ActivitySlice } from "./activity-slice.ts";
 import type { ClientsSlice } from "./clients-slice.ts";
 import { initialClusterSlice, type ClusterSlice } from "./cluster-slice.ts";
 import type { GroupsSlice } from "./groups-slice.ts";
+import type { LessonsSlice } from "./lessons-slice.ts";
 import { initialLanguage, initialTheme } from "./settings-slice.ts";
 import type { TopicsSlice } from "./topics-slice.ts";
 import type { ViewSlice } from "./view-slice.ts";
@@ -18,7 +19,8 @@ export type PlaygroundState = ClusterSlice &
   GroupsSlice &
   ClientsSlice &
   ActivitySlice &
-  ViewSlice;
+  ViewSlice &
+  LessonsSlice;
 
 export function initialPlaygroundState(): PlaygroundState {
   return {
@@ -40,6 +42,9 @@ export function initialPlaygroundState(): PlaygroundState {
     welcome: false,
     openTopic: null,
     toasts: [],
+    lessonRun: null,
+    lessonsCompleted: [],
+    lessonCatalogOpen: false,
   };
 }
 

@@ -1,0 +1,77 @@
+/**
+ * Takes a lesson the way a learner does: Lessons in the top bar, the lesson in the list,
+ * then each step in turn, either by doing it on the page (a spec passes its own moves for
+ * a step) or with the step's "Show me" button; after each move it waits for the step to be
+ * marked done, which only the lesson's check on the live cluster can do.
+ *
+ * Test contract of the lesson panel (src/ui/lessons/panel/):
+ * - top-bar button named "Lessons" opens the list; each lesson is `lesson-<id>`;
+ * - `lesson-panel` has data-lesson, data-status (setting-up|running|showing|complete|failed)
+ *   and data-step (the current step's index);
+ * - each step is `lesson-step-<stepId>` with data-state done|current|pending;
+ * - buttons "Show me", "Hint", "Retry", "Exit lesson"; the error text is `lesson-error`.
+ */
+import { expect, type Page } from "@playwright/test";
+
+export type StepMove = (page: Page) => Promise<void>;
+
+export interface LessonTaking {
+  /** Moves done on the page for these step ids instead of "Show me". */
+  moves?: Record<string, StepMove>;
+  /** How long one step may take to show its effect (wall time). */
+  stepTimeoutMs?: number;
+  /** Called after each step is done, e.g. to take a screenshot. */
+  afterStep?: (stepId: string) => Promise<void>;
+}
+
+const SETUP_TIMEOUT_MS = 90_000;
+
+export async function openLesson(page: Page, lessonId: string): Promise<void> {
+  await page.getByRole("button", { name: "Lessons", exact: true }).click();
+  await page.getByTestId(`lesson-${lessonId}`).click();
+  const panel = page.getByTestId("lesson-panel");
+  await expect(panel).toHaveAttribute("data-lesson", lessonId);
+  await expect(panel).toHaveAttribute("data-status", /running|failed/, {
+    timeout: SETUP_TIMEOUT_MS,
+  });
+  await expectNotFailed(page);
+}
+
+/** Opens the lesson and completes every step; fails with the panel's error if one fails. */
+export async function takeLesson(page: Page, lessonId: string, taking: LessonTaking = {}) {
+  await openLesson(page, lessonId);
+  const panel = page.getByTestId("lesson-panel");
+  const steps = panel.locator('[data-testid^="lesson-step-"]');
+  const count = await steps.count();
+  expect(count).toBeGreaterThan(0);
+  for (let index = 0; index < count; index += 1) {
+    const item = steps.nth(index);
+    await expect(item).toHaveAttribute("data-state", "current");
+    const stepId = (await item.getAttribute("data-testid"))!.slice("lesson-step-".length);
+    const move = taking.moves?.[stepId];
+    if (move) await move(page);
+    else await panel.getByRole("button", { name: "Show me" }).click();
+    await waitForDone(page, item, taking.stepTimeoutMs ?? 60_000);
+    await taking.afterStep?.(stepId);
+  }
+  await expect(panel).toHaveAttribute("data-status", "complete");
+}
+
+async function waitForDone(page: Page, item: ReturnType<Page["getByTestId"]>, timeout: number) {
+  const deadline = Date.now() + timeout;
+  while ((await item.getAttribute("data-state")) !== "done") {
+    await expectNotFailed(page);
+    if (Date.now() > deadline) {
+      throw new Error(`step ${await item.getAttribute("data-testid")} not done in ${timeout} ms`);
+    }
+    await page.waitForTimeout(250);
+  }
+}
+
+async function expectNotFailed(page: Page): Promise<void> {
+  const status = await page.getByTestId("lesson-panel").getAttribute("data-status");
+  if (status === "failed") {
+    const error = await page.getByTestId("lesson-error").textContent();
+    throw new Error(`the lesson failed: ${error}`);
+  }
+}
