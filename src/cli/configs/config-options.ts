@@ -27,7 +27,7 @@ const CLIENT_TYPE = "clients";
 const IP_TYPE = "ips";
 
 /** ConfigCommand.BROKER_SUPPORTED_CONFIG_TYPES: broker-loggers, then ConfigType's values. */
-const ENTITY_TYPES = [
+export const ENTITY_TYPES: readonly string[] = [
   BROKER_LOGGER_TYPE,
   TOPIC_TYPE,
   CLIENT_TYPE,

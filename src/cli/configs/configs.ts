@@ -121,4 +121,5 @@ export const configsTool: Tool = {
   name: "kafka-configs",
   usage: CONFIGS_DESCRIPTION,
   run: runConfigs,
+  commandLine: () => configOptionParser().commandLine(),
 };

@@ -10,7 +10,8 @@
  * consuming starts (a bad config, a bad --include pattern) is "Unknown error when running
  * consumer:" and exit code 1. Records after the last one printed are not committed: the
  * consumer stops delivering at --max-messages, so its commit on close covers only what was
- * printed (Kafka seeks back to the first unprinted record for the same reason).
+ * printed (Kafka seeks back to the first unprinted record for the same reason). Ctrl-C
+ * (the shell's interrupt) ends the loop the same way, then the count is printed.
  */
 import { CONSUMER_EVENTS } from "../../client/consumer/consumer-events.ts";
 import type { Consumer } from "../../client/consumer/consumer.ts";
@@ -138,6 +139,9 @@ async function consume(
       configObject(settings.consumerProperties),
     );
     loop = new ConsumeLoop(io, consumer, settings, formatter, output);
+    // Kafka's shutdown hook wakes the consumer up: the loop ends as at --max-messages, the
+    // consumer closes (committing what was printed) and the count is printed.
+    io.addShutdownHook?.(() => loop.stop(null));
     await startConsuming(consumer, settings);
     await consumer.run({ eachMessage: loop.eachMessage });
   } catch (error) {
@@ -195,4 +199,5 @@ export const consoleConsumerTool: Tool = {
   name: "kafka-console-consumer",
   usage: CONSOLE_CONSUMER_DESCRIPTION,
   run: runConsoleConsumer,
+  commandLine: () => consoleConsumerOptionParser().commandLine(),
 };

@@ -8,6 +8,9 @@
  * failure ends the tool (exit code 1). A line that does not parse ends it too, after what
  * was already sent is flushed (Kafka's shutdown hook closes the producer).
  *
+ * Ctrl-C (the shell's interrupt) stops reading, as Kafka's shutdown hook closing the
+ * producer does: what was read is sent, then the tool ends.
+ *
  * The ">" prompt: Kafka prints it before each line only when standard input is a terminal
  * (System.console() != null). A ToolIo does not say whether it is, and each out() is a
  * whole line, so this tool behaves as Kafka does for piped input: no prompt.
@@ -32,6 +35,7 @@ import {
   readerProperties,
 } from "./console-producer-options.ts";
 import { describeException, qualifiedExceptionName } from "../framework/java-exception.ts";
+import { linesUntilShutdown } from "../framework/lines-until-shutdown.ts";
 import { LineMessageReader, lineReaderConfig, type LineRecord } from "./line-message-reader.ts";
 import { PendingSends } from "./pending-sends.ts";
 import { logToStderr } from "../framework/tool-log.ts";
@@ -82,7 +86,7 @@ async function produceLines(
 ): Promise<number> {
   const pending = new PendingSends();
   try {
-    for await (const line of io.readLines()) {
+    for await (const line of linesUntilShutdown(io)) {
       const record = reader.read(line);
       const send = producer.send({ topic, messages: [messageOf(record)] });
       if (sync) {
@@ -156,4 +160,5 @@ export const consoleProducerTool: Tool = {
   name: "kafka-console-producer",
   usage: CONSOLE_PRODUCER_DESCRIPTION,
   run: runConsoleProducer,
+  commandLine: () => consoleProducerOptionParser().commandLine(),
 };

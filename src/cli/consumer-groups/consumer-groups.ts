@@ -137,4 +137,5 @@ export const consumerGroupsTool: Tool = {
   name: "kafka-consumer-groups",
   usage: CONSUMER_GROUPS_DESCRIPTION,
   run: runConsumerGroups,
+  commandLine: () => consumerGroupOptionParser().commandLine(),
 };

@@ -119,4 +119,5 @@ export const dumpLogTool: Tool = {
   name: "kafka-dump-log",
   usage: DUMP_LOG_DESCRIPTION,
   run: runDumpLog,
+  commandLine: () => dumpLogOptionParser().commandLine(),
 };

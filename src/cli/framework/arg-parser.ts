@@ -10,7 +10,7 @@
  */
 import { FORMAT_WIDTH, helpEntry, usageLines, wrap } from "./argparse-layout.ts";
 import { convertsTo, type JavaValueType } from "./java-values.ts";
-import type { ToolIo } from "./tool.ts";
+import type { ToolCommandLine, ToolIo, ToolOptionName } from "./tool.ts";
 
 export interface NamedArgument {
   /** The flag with its dashes, e.g. "--bootstrap-server". */
@@ -150,6 +150,20 @@ export class ArgParser {
     lines.push(...this.entries(this.spec.arguments), "");
     lines.push(...wrap(groupDescription, FORMAT_WIDTH - 2).map((line) => `  ${line}`), "");
     return [...lines, ...this.entries(this.group)];
+  }
+
+  /** The named arguments (the required group's too) and the subcommands with theirs, as a shell completes them. */
+  commandLine(): ToolCommandLine {
+    const named = (list: readonly NamedArgument[]): ToolOptionName[] =>
+      [{ flag: "--help", action: "storeTrue" as const }, ...list].map((argument) => ({
+        flag: argument.flag,
+        takesValue: argument.action !== "storeTrue",
+        repeatable: false,
+      }));
+    return {
+      options: named([...this.spec.arguments, ...this.group]),
+      commands: this.commands.map((each) => ({ name: each.name, options: named(each.arguments) })),
+    };
   }
 
   /** The tool's help, on standard output. */

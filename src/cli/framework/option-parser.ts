@@ -8,6 +8,7 @@
  */
 import { headerRows, renderHelpRows, type HelpRow } from "./help-formatter.ts";
 import { convertsTo, type JavaValueType } from "./java-values.ts";
+import type { ToolCommandLine } from "./tool.ts";
 
 export type OptionValueType = JavaValueType;
 
@@ -194,6 +195,16 @@ export class OptionParser {
       );
     }
     return { ok: true, options: new ParsedOptions(this.specs, values, nonOptions) };
+  }
+
+  /** The options as a shell completes them: `--name` for each, in the order declared. */
+  commandLine(): ToolCommandLine {
+    const options = [...this.specs.values()].map((spec) => ({
+      flag: `--${spec.name}`,
+      takesValue: spec.argument !== undefined,
+      repeatable: spec.repeatable === true,
+    }));
+    return { options, commands: [] };
   }
 
   /** The usage table, as joptsimple's BuiltinHelpFormatter prints it. */

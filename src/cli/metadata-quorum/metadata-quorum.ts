@@ -150,4 +150,5 @@ export const metadataQuorumTool: Tool = {
   name: "kafka-metadata-quorum",
   usage: DESCRIPTION,
   run: runMetadataQuorum,
+  commandLine: () => new ArgParser(SPEC).commandLine(),
 };

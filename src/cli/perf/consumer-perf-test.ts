@@ -19,6 +19,7 @@ import { describeException, JavaException } from "../framework/java-exception.ts
 import { FAILURE, SUCCESS } from "../framework/command-line-utils.ts";
 import type { Tool, ToolIo } from "../framework/tool.ts";
 import {
+  consumerPerfOptionParser,
   consumerPerfSettings,
   CONSUMER_PERF_DESCRIPTION,
   type ConsumerPerfSettings,
@@ -267,4 +268,6 @@ export const consumerPerfTool: Tool = {
   name: "kafka-consumer-perf-test",
   usage: CONSUMER_PERF_DESCRIPTION,
   run: runConsumerPerf,
+  // The random number only names the default group, which completion does not show.
+  commandLine: () => consumerPerfOptionParser(() => 0).commandLine(),
 };

@@ -185,4 +185,5 @@ export const producerPerfTool: Tool = {
   name: "kafka-producer-perf-test",
   usage: PRODUCER_PERF_DESCRIPTION,
   run: runProducerPerf,
+  commandLine: () => producerPerfParser().commandLine(),
 };

@@ -80,4 +80,5 @@ export const topicsTool: Tool = {
   name: "kafka-topics",
   usage: TOPICS_DESCRIPTION,
   run: runTopics,
+  commandLine: () => topicOptionParser().commandLine(),
 };

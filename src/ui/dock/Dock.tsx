@@ -1,6 +1,6 @@
 /**
- * The dock under the workspace: Timeline · Metrics · Packets · Log (segments), as WAI-ARIA
- * tabs (arrow keys, Home, End; the open tab is the store's `dockTab`). A fixed height, so
+ * The dock under the workspace: Timeline · Metrics · Packets · Log (segments) · Terminal, as
+ * WAI-ARIA tabs (arrow keys, Home, End; the open tab is the store's `dockTab`). A fixed height, so
  * nothing above it moves while data streams in; it folds down to its tab bar on request.
  * Only the open tab is mounted: a hidden tab costs nothing.
  */
@@ -19,11 +19,17 @@ const SegmentsPanel = lazy(() =>
   import("./SegmentsPanel.tsx").then((module) => ({ default: module.SegmentsPanel })),
 );
 
+// The terminal brings every command-line tool: loaded when opened.
+const TerminalPanel = lazy(() =>
+  import("../terminal/TerminalPanel.tsx").then((module) => ({ default: module.TerminalPanel })),
+);
+
 const PANELS: Record<ShownDockTab, () => React.ReactNode> = {
   timeline: () => <TimelinePanel />,
   metrics: () => <MetricsPanel />,
   packets: () => <PacketsPanel />,
   segments: () => <SegmentsPanel />,
+  terminal: () => <TerminalPanel />,
 };
 
 export function Dock() {

@@ -5,15 +5,16 @@ import { metricScale, formatMetricNumber } from "./metric-format.ts";
 describe("dock tabs", () => {
   it("move with arrows (wrapping), Home and End", () => {
     expect(tabForKey("timeline", "ArrowRight")).toBe("metrics");
-    expect(tabForKey("segments", "ArrowRight")).toBe("timeline");
-    expect(tabForKey("timeline", "ArrowLeft")).toBe("segments");
+    expect(tabForKey("segments", "ArrowRight")).toBe("terminal");
+    expect(tabForKey("terminal", "ArrowRight")).toBe("timeline");
+    expect(tabForKey("timeline", "ArrowLeft")).toBe("terminal");
     expect(tabForKey("packets", "Home")).toBe("timeline");
-    expect(tabForKey("metrics", "End")).toBe("segments");
+    expect(tabForKey("metrics", "End")).toBe("terminal");
     expect(tabForKey("metrics", "Enter")).toBeNull();
   });
 
-  it("show the first tab for one the dock does not have", () => {
-    expect(shownTab("terminal")).toBe("timeline");
+  it("show each tab the store names", () => {
+    expect(shownTab("terminal")).toBe("terminal");
     expect(shownTab("packets")).toBe("packets");
   });
 });

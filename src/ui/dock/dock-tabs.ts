@@ -4,12 +4,13 @@
  */
 import type { DockTab } from "../store/view-slice.ts";
 
-/** The tabs this dock shows (the terminal belongs to a later issue). */
+/** The tabs this dock shows. */
 export const DOCK_TABS = [
   "timeline",
   "metrics",
   "packets",
   "segments",
+  "terminal",
 ] as const satisfies readonly DockTab[];
 
 export type ShownDockTab = (typeof DOCK_TABS)[number];

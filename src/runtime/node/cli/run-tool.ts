@@ -5,13 +5,19 @@
  * Wires a pure tool from src/cli to the console, standard input, the files the user names
  * (relative to the current directory) and TCP for bootstrap servers, then exits with the
  * tool's exit code — at once, so timers of requests already answered do not hold the
- * process open.
+ * process open. Ctrl-C runs the tool's shutdown hooks, if it added any, and the process
+ * exits with 130 once the tool has finished (a JVM's exit code after SIGINT); a tool
+ * without hooks is ended by the signal itself.
  */
 import { createInterface } from "node:readline";
 import type { ToolIo } from "../../../cli/framework/tool.ts";
 import { TOOLS } from "../../../cli/tools.ts";
 import { nodeClientIo } from "../node-client-io.ts";
 import { CwdFileSystem } from "./cwd-file-system.ts";
+
+/** Exit code of a process ended by SIGINT (128 + 2), which the JVM also exits with. */
+const INTERRUPTED = 130;
+let interrupted = false;
 
 function nodeToolIo(): ToolIo {
   return {
@@ -21,6 +27,12 @@ function nodeToolIo(): ToolIo {
     // `npm run` starts scripts in the package's folder; INIT_CWD is where the user typed it.
     files: new CwdFileSystem(process.env.INIT_CWD ?? process.cwd()),
     connect: nodeClientIo(),
+    addShutdownHook(hook) {
+      process.once("SIGINT", () => {
+        interrupted = true;
+        hook();
+      });
+    },
   };
 }
 
@@ -43,4 +55,4 @@ async function main(argv: readonly string[]): Promise<number> {
 
 const exitCode = await main(process.argv.slice(2));
 await Promise.all([drained(process.stdout), drained(process.stderr)]);
-process.exit(exitCode);
+process.exit(interrupted ? INTERRUPTED : exitCode);
