@@ -10,6 +10,10 @@ import { CreateTopicDialog } from "./CreateTopicDialog.tsx";
 import { DeleteTopicDialog } from "./DeleteTopicDialog.tsx";
 import { ProducerDialog } from "./ProducerDialog.tsx";
 import { ResetDialog } from "./ResetDialog.tsx";
+import { ImportProgressDialog } from "../share/ImportProgressDialog.tsx";
+import { ImportReviewDialog } from "../share/ImportReviewDialog.tsx";
+import { KafkaExportDialog } from "../share/KafkaExportDialog.tsx";
+import { ShareDialog } from "../share/ShareDialog.tsx";
 import { SettingsDialog } from "./SettingsDialog.tsx";
 import { TopicConfigsDialog } from "./TopicConfigsDialog.tsx";
 
@@ -33,6 +37,14 @@ function DialogFor({ dialog }: { dialog: Dialog }) {
       return <SettingsDialog />;
     case "reset":
       return <ResetDialog />;
+    case "share":
+      return <ShareDialog />;
+    case "import-review":
+      return <ImportReviewDialog />;
+    case "import-progress":
+      return <ImportProgressDialog />;
+    case "export-kafka":
+      return <KafkaExportDialog />;
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type MetricName,
   type MetricSample,
 } from "../store/activity-slice.ts";
+import { ChartDownloads } from "../share/ChartDownloads.tsx";
 import { usePlayground } from "../store/store.ts";
 import { formatMetricNumber, metricHelpKey, metricScale } from "./metric-format.ts";
 import { formatClock } from "./timeline-filter.ts";
@@ -185,6 +186,17 @@ export function MetricChart({ name }: { name: MetricName }) {
           <span className="metric-unit" ref={unitRef} />
         </span>
       </figcaption>
+      <ChartDownloads
+        name={name}
+        svg={svgRef}
+        title={() =>
+          t("chart.fileTitle", {
+            name,
+            unit: unitRef.current?.textContent ?? "",
+            seconds: WINDOW_MS / 1000,
+          })
+        }
+      />
       <svg ref={svgRef} className="metric-chart" role="img" />
     </figure>
   );

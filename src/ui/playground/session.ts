@@ -17,6 +17,7 @@ import {
   TIMELINE_LIMIT,
 } from "../store/activity-slice.ts";
 import type { BrokerView } from "../store/cluster-slice.ts";
+import { createImportedHost, rebuildFromImport, takePendingImport } from "../share/import-boot.ts";
 import { usePlayground, type PlaygroundState } from "../store/store.ts";
 import { MAX_CELLS_PER_PARTITION, partitionKey, type RecordCell } from "../store/topics-slice.ts";
 import { ClientHub, type RecordSeen } from "./client-hub.ts";
@@ -322,7 +323,9 @@ async function boot(): Promise<PlaygroundSession> {
     setState({ boot: { ...usePlayground.getState().boot, ...boot } });
   try {
     setBoot({ status: "starting", step: "boot.restoring" });
-    let host = await ClusterHost.restore();
+    // A confirmed import (kept across the reset's reload) starts instead of the saved cluster.
+    const imported = takePendingImport();
+    let host = imported === null ? await ClusterHost.restore() : await createImportedHost(imported);
     const firstVisit = host === null;
     if (host === null) {
       setBoot({ step: "boot.starting", firstVisit: true });
@@ -332,7 +335,10 @@ async function boot(): Promise<PlaygroundSession> {
     session = created;
     setState({ clusterId: host.clusterId, welcome: firstVisit });
     created.run();
-    if (firstVisit) {
+    if (imported !== null) {
+      // The cluster is up; the import's own dialog shows the rest of the rebuild.
+      void rebuildFromImport(created, imported);
+    } else if (firstVisit) {
       setBoot({ step: "boot.topic" });
       await created.createDefaultTopic();
       created.pollNow();

@@ -24,7 +24,11 @@ export type Dialog =
   | { kind: "edit-producer"; topic: string; producerId: string }
   | { kind: "add-consumer"; topic: string; groupId?: string }
   | { kind: "settings" }
-  | { kind: "reset" };
+  | { kind: "reset" }
+  | { kind: "share" }
+  | { kind: "import-review" }
+  | { kind: "import-progress" }
+  | { kind: "export-kafka" };
 
 export type Theme = "light" | "dark" | "system";
 
