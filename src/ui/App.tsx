@@ -13,6 +13,7 @@ import { Welcome } from "./chrome/Welcome.tsx";
 import { DialogHost } from "./dialogs/DialogHost.tsx";
 import { Dock } from "./dock/Dock.tsx";
 import { Inspector } from "./inspector/Inspector.tsx";
+import { SideColumn } from "./lessons/panel/SideColumn.tsx";
 import { lessonEngine } from "./lessons/lessons.ts";
 import { startPlayground } from "./playground/session.ts";
 import { usePlayground } from "./store/store.ts";
@@ -35,7 +36,7 @@ export function App() {
       () => {
         performance.mark("playground:cluster-ready");
         // A lesson in progress at the last visit carries on where it was.
-        lessonEngine().restore();
+        void lessonEngine().restore();
       },
       () => {},
     );
@@ -46,7 +47,7 @@ export function App() {
       <div className="workspace">
         <Palette />
         <Canvas />
-        <Inspector />
+        <SideColumn inspector={<Inspector />} />
       </div>
       <Dock />
       <DialogHost />

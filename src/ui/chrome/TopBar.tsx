@@ -11,6 +11,8 @@ import { GearIcon, PauseIcon, PlusIcon } from "./icons.tsx";
 import { LanguageSelect } from "./LanguageSelect.tsx";
 import { PlaybackControls } from "./PlaybackControls.tsx";
 import { ThemeToggle } from "./ThemeToggle.tsx";
+import { LessonsButton } from "../lessons/panel/LessonsButton.tsx";
+import { ShareButton } from "../share/ShareButton.tsx";
 import "./chrome.css";
 
 export function TopBar() {
@@ -36,6 +38,8 @@ export function TopBar() {
         {t("topbar.createTopic")}
       </button>
       <div className="top-bar-end">
+        <LessonsButton />
+        <ShareButton />
         <LanguageSelect />
         <ThemeToggle />
         <button type="button" onClick={() => openDialog({ kind: "settings" })}>

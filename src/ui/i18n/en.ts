@@ -11,6 +11,9 @@ import { dialogsClientsEn } from "./strings/dialogs-clients.ts";
 import { kafkaErrorsEn } from "./strings/kafka-errors.ts";
 import { dockEn } from "./strings/dock.ts";
 import { inspectorEn } from "./strings/inspector.ts";
+import { terminalEn } from "./strings/terminal.ts";
+import { shareEn } from "./strings/share.ts";
+import { lessonsEn } from "./strings/lessons.ts";
 
 export const en = {
   ...commonEn,
@@ -22,6 +25,9 @@ export const en = {
   ...dockEn,
   ...clientsEn,
   ...inspectorEn,
+  ...terminalEn,
+  ...shareEn,
+  ...lessonsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

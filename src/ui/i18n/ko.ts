@@ -9,6 +9,9 @@ import { dialogsClientsKo } from "./strings/dialogs-clients.ts";
 import { kafkaErrorsKo } from "./strings/kafka-errors.ts";
 import { dockKo } from "./strings/dock.ts";
 import { inspectorKo } from "./strings/inspector.ts";
+import { terminalKo } from "./strings/terminal.ts";
+import { shareKo } from "./strings/share.ts";
+import { lessonsKo } from "./strings/lessons.ts";
 
 export const ko: Record<MessageKey, string> = {
   ...commonKo,
@@ -20,4 +23,7 @@ export const ko: Record<MessageKey, string> = {
   ...dockKo,
   ...clientsKo,
   ...inspectorKo,
+  ...terminalKo,
+  ...shareKo,
+  ...lessonsKo,
 };

@@ -5,13 +5,21 @@
  * page's own actions and leaves the deciding to the check as well. Where the learner is
  * goes to the store (the panel draws it) and to saved progress (a reload comes back to it).
  */
-import { usePlayground } from "../store/store.ts";
+import { usePlayground, type PlaygroundState } from "../store/store.ts";
+import { leaderOffsets } from "../store/topics-slice.ts";
 import type { LessonRun } from "../store/lessons-slice.ts";
 import type { Lesson } from "./lesson.ts";
 import { LessonActionError, type LessonContext } from "./lesson-context.ts";
 import { loadProgress, saveProgress, type LessonProgress } from "./lesson-progress.ts";
 
 export const CHECK_INTERVAL_MS = 300;
+const RESTORE_WAIT_MS = 15_000;
+
+/** Every led partition the page knows has its leader's offsets (the first poll is in). */
+function offsetsKnown(state: PlaygroundState): boolean {
+  const partitions = Object.values(state.topics).flatMap((topic) => topic.partitions);
+  return partitions.length > 0 && partitions.every((p) => p.leader < 0 || !!leaderOffsets(p));
+}
 
 export class LessonEngine {
   private progress: LessonProgress;
@@ -21,6 +29,8 @@ export class LessonEngine {
   private checkTimer: ReturnType<typeof setTimeout> | null = null;
   /** The last failure was the lesson's setup (retrying runs the setup again). */
   private setupFailed = false;
+  /** Settles once the current step's baseline is taken ("show me" may need it). */
+  private baselineTaken: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly lessons: readonly Lesson[],
@@ -38,13 +48,28 @@ export class LessonEngine {
     return this.lessons.find((lesson) => lesson.id === lessonId);
   }
 
-  /** Comes back to the lesson and step of the last visit (the cluster kept its state). */
-  restore(): void {
+  /**
+   * Comes back to the lesson and step of the last visit (the cluster kept its state). The
+   * step's baseline is taken once the page knows the partitions' offsets again: taken from
+   * an empty store it would make the step look done already.
+   */
+  async restore(): Promise<void> {
     const current = this.progress.current;
     const lesson = current && this.lesson(current.lessonId);
     if (!current || !lesson || this.store.getState().lessonRun) return;
     const stepIndex = Math.min(current.stepIndex, lesson.steps.length - 1);
-    void this.beginStep(lesson, stepIndex, ++this.epoch);
+    const epoch = ++this.epoch;
+    this.setRun({
+      lessonId: lesson.id,
+      stepIndex,
+      status: "setting-up",
+      hintsShown: 0,
+      error: null,
+    });
+    await this.ctx
+      .until(offsetsKnown, "the partitions' offsets", RESTORE_WAIT_MS)
+      .catch(() => undefined);
+    if (epoch === this.epoch) await this.beginStep(lesson, stepIndex, epoch);
   }
 
   /** Starts (or starts again) a lesson from its setup. */
@@ -81,6 +106,8 @@ export class LessonEngine {
     const lesson = run && this.lesson(run.lessonId);
     if (!run || !lesson || run.status !== "running") return;
     const epoch = this.epoch;
+    await this.baselineTaken;
+    if (epoch !== this.epoch) return;
     this.stopChecking();
     this.patchRun({ status: "showing" });
     try {
@@ -114,7 +141,8 @@ export class LessonEngine {
     this.save({ lessonId: lesson.id, stepIndex });
     this.baseline = undefined;
     try {
-      const baseline = await lesson.steps[stepIndex]!.start(this.ctx);
+      this.baselineTaken = Promise.resolve(lesson.steps[stepIndex]!.start(this.ctx));
+      const baseline = await this.baselineTaken;
       if (epoch !== this.epoch) return;
       this.baseline = baseline;
     } catch (error) {

@@ -6,6 +6,7 @@
 import type { TopicSpec } from "../playground/actions.ts";
 import { brokerLiveness } from "../store/cluster-slice.ts";
 import type { PlaygroundState } from "../store/store.ts";
+import { leaderOffsets } from "../store/topics-slice.ts";
 import type { LessonContext } from "./lesson-context.ts";
 
 export interface LessonStage {
@@ -96,7 +97,16 @@ export async function recreateTopic(ctx: LessonContext, topic: TopicSpec): Promi
   );
 }
 
+/**
+ * Every partition has a leader that has reported its offsets: a leader the controller has
+ * named but that does not serve yet would answer a lesson's first producer with
+ * NOT_LEADER_OR_FOLLOWER.
+ */
 export function topicIsLed(state: PlaygroundState, name: string): boolean {
   const topic = state.topics[name];
-  return !!topic && topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0);
+  return (
+    !!topic &&
+    topic.partitions.length > 0 &&
+    topic.partitions.every((p) => p.leader >= 0 && !!leaderOffsets(p))
+  );
 }
