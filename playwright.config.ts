@@ -17,6 +17,8 @@ const PREVIEW_COMMAND =
     : `npx vite build --outDir scratch/dist-${PREVIEW_PORT} --emptyOutDir && ` +
       `npx vite preview --outDir scratch/dist-${PREVIEW_PORT} --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`;
 
+const LESSON_SPECS = "lessons/lessons-*.spec.ts";
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: PREVIEW_PORT === 4173 ? "test-results" : `scratch/test-results-${PREVIEW_PORT}`,
@@ -30,7 +32,14 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "app", testIgnore: "harness/**", use: { baseURL: PREVIEW_URL } },
+    {
+      name: "app",
+      testIgnore: ["harness/**", LESSON_SPECS],
+      use: { baseURL: PREVIEW_URL },
+    },
+    // Every lesson taken step by step: minutes of cluster time each, so a run of its own
+    // (`npm run test:lessons`) rather than part of every `npm test`.
+    { name: "lessons", testMatch: LESSON_SPECS, use: { baseURL: PREVIEW_URL } },
     { name: "harness", testMatch: "harness/**/*.spec.ts", use: { baseURL: DEV_URL } },
   ],
   webServer: [

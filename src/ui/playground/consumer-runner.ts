@@ -2,12 +2,21 @@
  * One playground consumer: a real client Consumer in a group, "processing" each record for
  * its processing delay (node time), counting what it consumed and reporting its rebalance
  * steps. Close leaves the group (LeaveGroup); crash cuts its connections and timers as a
- * dying process would, so the coordinator only notices when the session times out.
+ * dying process would, so the coordinator only notices when the session times out. It
+ * also keeps how far it got on each partition (first offset handed to it, offset after the
+ * last record processed) and how many partitions rebalances took from it, which is what
+ * the lessons on rebalances and commits compare.
  */
 import type { ClientIo } from "../../client/client-io.ts";
 import type { Consumer, ConsumerOptions } from "../../client/consumer/consumer.ts";
+import type { EachBatchPayload, KafkaMessage } from "../../client/consumer/consumer-types.ts";
 import { Kafka } from "../../client/kafka.ts";
-import type { ClientError, ConsumerSettings, ConsumerStatus } from "../store/clients-slice.ts";
+import type {
+  ClientError,
+  ConsumerProgress,
+  ConsumerSettings,
+  ConsumerStatus,
+} from "../store/clients-slice.ts";
 import { clientErrorOf } from "./client-error.ts";
 import { crashableIo, type CrashableIo } from "./crashable-io.ts";
 
@@ -26,6 +35,12 @@ export interface ConsumerCounters {
   consumed: number;
   assigned: { topic: string; partition: number }[];
   lastError: ClientError | null;
+  progress: ConsumerProgress;
+}
+
+/** Every topic the consumer subscribes to: its topic, then any extra ones. */
+export function subscribedTopics(settings: ConsumerSettings): string[] {
+  return [...new Set([settings.topic, ...(settings.extraTopics ?? [])])];
 }
 
 export function consumerOptions(settings: ConsumerSettings): ConsumerOptions {
@@ -35,7 +50,8 @@ export function consumerOptions(settings: ConsumerSettings): ConsumerOptions {
     "session.timeout.ms": settings.sessionTimeoutMs,
     // Kafka's default is 3 s; it must stay below the session timeout a lesson may shorten.
     "heartbeat.interval.ms": Math.min(3_000, Math.floor(settings.sessionTimeoutMs / 3)),
-    "enable.auto.commit": settings.autoCommit,
+    // Committing before processing is done by hand; an auto commit would move it back.
+    "enable.auto.commit": settings.autoCommit && settings.commitBeforeProcessing !== true,
     ...(settings.groupInstanceId === "" ? {} : { "group.instance.id": settings.groupInstanceId }),
   } as ConsumerOptions;
 }
@@ -51,6 +67,7 @@ export class ConsumerRunner {
     consumed: 0,
     assigned: [],
     lastError: null,
+    progress: { firstOffsets: {}, processedOffsets: {}, revokedPartitions: 0 },
   };
 
   constructor(
@@ -62,7 +79,16 @@ export class ConsumerRunner {
   }
 
   snapshot(): ConsumerCounters {
-    return { ...this.counters, assigned: [...this.counters.assigned] };
+    const { progress } = this.counters;
+    return {
+      ...this.counters,
+      assigned: [...this.counters.assigned],
+      progress: {
+        firstOffsets: { ...progress.firstOffsets },
+        processedOffsets: { ...progress.processedOffsets },
+        revokedPartitions: progress.revokedPartitions,
+      },
+    };
   }
 
   get ended(): boolean {
@@ -87,18 +113,19 @@ export class ConsumerRunner {
     try {
       await consumer.connect();
       await consumer.subscribe({
-        topics: [this.settings.topic],
+        topics: subscribedTopics(this.settings),
         fromBeginning: this.settings.fromBeginning,
       });
-      await consumer.run({
-        eachMessage: async ({ topic, partition, message }) => {
-          await this.process();
-          this.counters.consumed += 1;
-          const key = message.key === null ? null : text.decode(message.key);
-          this.context.onConsumed(topic, partition, Number(message.offset), key);
-          this.context.onChanged();
-        },
-      });
+      if (this.settings.commitBeforeProcessing === true) {
+        await consumer.run({
+          eachBatchAutoResolve: false,
+          eachBatch: (payload) => this.commitThenProcess(consumer, payload),
+        });
+      } else {
+        await consumer.run({
+          eachMessage: ({ topic, partition, message }) => this.handle(topic, partition, message),
+        });
+      }
     } catch (error) {
       this.fail(error);
     }
@@ -116,6 +143,46 @@ export class ConsumerRunner {
     if (this.ended) return;
     this.network.crash();
     this.set({ status: "crashed", assigned: [] });
+  }
+
+  /** One record: handed over, processed for the processing delay, counted. */
+  private async handle(topic: string, partition: number, message: KafkaMessage): Promise<void> {
+    const where = `${topic}:${partition}`;
+    const offset = Number(message.offset);
+    const { progress } = this.counters;
+    progress.firstOffsets[where] ??= offset;
+    await this.process();
+    this.counters.consumed += 1;
+    progress.processedOffsets[where] = offset + 1;
+    const key = message.key === null ? null : text.decode(message.key);
+    this.context.onConsumed(topic, partition, offset, key);
+    this.context.onChanged();
+  }
+
+  /**
+   * The at-most-once mistake, on purpose: the batch's end offset is committed first, then
+   * its records are processed one by one. A crash in between leaves the group's committed
+   * offset past records nobody processed.
+   */
+  private async commitThenProcess(consumer: Consumer, payload: EachBatchPayload) {
+    const { batch, resolveOffset, heartbeat, isStale } = payload;
+    const last = batch.messages.at(-1);
+    if (last === undefined) return;
+    const end = (BigInt(last.offset) + 1n).toString();
+    try {
+      await consumer.commitOffsets([
+        { topic: batch.topic, partition: batch.partition, offset: end },
+      ]);
+    } catch {
+      // Refused (a rebalance under way): nothing was processed, the records come again.
+      return;
+    }
+    for (const message of batch.messages) {
+      if (isStale()) return;
+      await this.handle(batch.topic, batch.partition, message);
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
   }
 
   private process(): Promise<void> {
@@ -143,6 +210,7 @@ export class ConsumerRunner {
     };
     consumer.on(events.PARTITIONS_REVOKED, ({ payload }) => {
       if (payload.partitions.length === 0) return;
+      this.counters.progress.revokedPartitions += payload.partitions.length;
       drop(payload.partitions);
       this.context.onRevoked(this.settings.groupId);
     });

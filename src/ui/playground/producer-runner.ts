@@ -2,6 +2,7 @@
  * One playground producer: a real client Producer sending records at a steady rate of node
  * time (so pausing the cluster pauses it), counting what was sent, acknowledged and failed,
  * and reporting each acknowledged record's partition and offset for the tapes and flights.
+ * With `nullValue` every value is null: tombstones, for compacted topics.
  */
 import type { ClientIo } from "../../client/client-io.ts";
 import { Kafka } from "../../client/kafka.ts";
@@ -33,6 +34,9 @@ export interface ProducerCounters {
   retries: number;
   lastError: ClientError | null;
   latencyP99Ms: number | null;
+  /** Kafka's request-total and record-send-total of the client producer. */
+  requests: number;
+  recordsSent: number;
 }
 
 export function producerOptions(settings: ProducerSettings): ProducerOptions {
@@ -62,6 +66,8 @@ export class ProducerRunner {
     retries: 0,
     lastError: null,
     latencyP99Ms: null,
+    requests: 0,
+    recordsSent: 0,
   };
 
   constructor(
@@ -76,6 +82,11 @@ export class ProducerRunner {
 
   snapshot(): ProducerCounters {
     this.counters.latencyP99Ms = this.latency.p99(this.context.io.nowMs());
+    const metrics = this.producer?.metrics;
+    if (metrics !== undefined) {
+      this.counters.requests = metrics["request-total"];
+      this.counters.recordsSent = metrics["record-send-total"];
+    }
     return { ...this.counters };
   }
 
@@ -158,10 +169,11 @@ export class ProducerRunner {
     const n = this.counters.sent;
     const settings = this.settingsNow;
     const key = keyFor(settings, n, this.context.io.random);
+    const value = settings.nullValue === true ? null : valueFor(settings, n, key);
     this.counters.sent += 1;
     this.outstanding += 1;
     producer
-      .send({ topic: settings.topic, messages: [{ key, value: valueFor(settings, n, key) }] })
+      .send({ topic: settings.topic, messages: [{ key, value }] })
       .then(
         ([metadata]) => {
           this.counters.acknowledged += 1;

@@ -17,12 +17,38 @@ export interface SavedClients {
 
 export const CLIENTS_STORAGE_KEY = "kafka-playground/clients";
 
-/** Keeps only the fields a default has, of the same type as the default's. */
-function sameShape<T extends object>(value: unknown, template: T): T | null {
+/**
+ * Every field a saved consumer may have. The ones added after clients were first saved
+ * (which the consumer dialog does not set either) may be missing.
+ */
+const CONSUMER_SHAPE: Required<ConsumerSettings> = {
+  ...defaultConsumerSettings("", ""),
+  extraTopics: [],
+  commitBeforeProcessing: false,
+};
+const LATER_CONSUMER_FIELDS: readonly string[] = ["extraTopics", "commitBeforeProcessing"];
+
+/** Every field a saved producer may have; `nullValue` came later and may be missing. */
+const PRODUCER_SHAPE: Required<ProducerSettings> = {
+  ...defaultProducerSettings(""),
+  nullValue: false,
+};
+const LATER_PRODUCER_FIELDS: readonly string[] = ["nullValue"];
+
+/**
+ * Keeps only the fields a template has, of the same type as the template's; a field in
+ * `mayLack` may be missing (the settings mean its default then).
+ */
+function sameShape<T extends object>(
+  value: unknown,
+  template: T,
+  mayLack: readonly string[] = [],
+): T | null {
   if (typeof value !== "object" || value === null) return null;
   const result: Record<string, unknown> = {};
   for (const [field, example] of Object.entries(template)) {
     const given = (value as Record<string, unknown>)[field];
+    if (given === undefined && mayLack.includes(field)) continue; // absent: the default
     if (Array.isArray(example)) {
       if (!Array.isArray(given) || !given.every((item) => typeof item === "string")) return null;
     } else if (typeof given !== typeof example) {
@@ -53,11 +79,11 @@ export function parseSavedClients(json: string | null): SavedClients {
       : [];
   return {
     producers: entries(saved.producers).flatMap(({ id, settings }) => {
-      const checked = sameShape(settings, defaultProducerSettings(""));
+      const checked = sameShape(settings, PRODUCER_SHAPE, LATER_PRODUCER_FIELDS);
       return checked === null ? [] : [{ id, settings: checked }];
     }),
     consumers: entries(saved.consumers).flatMap(({ id, settings }) => {
-      const checked = sameShape(settings, defaultConsumerSettings("", ""));
+      const checked = sameShape(settings, CONSUMER_SHAPE, LATER_CONSUMER_FIELDS);
       return checked === null ? [] : [{ id, settings: checked }];
     }),
   };

@@ -23,6 +23,11 @@ export interface ProducerSettings {
   batchSize: number;
   idempotence: boolean;
   partitioner: PartitionerSetting;
+  /**
+   * Every record's value is null: a tombstone, which deletes its key from a compacted topic.
+   * Optional because settings saved or exported before it existed lack it (absent = false).
+   */
+  nullValue?: boolean;
 }
 
 /** A Kafka error as the page shows it: the Kafka name and a plain explanation key. */
@@ -47,6 +52,14 @@ export interface ProducerView {
   lastError: ClientError | null;
   /** Send-to-acknowledgement latency over the last second, ms (p99). */
   latencyP99Ms: number | null;
+  /**
+   * Produce requests sent and the records they carried, since the producer (re)started:
+   * Kafka's request-total and record-send-total (a retried record counts again). Their
+   * ratio is records per request, what linger.ms and batch.size change. Absent only in
+   * views made by hand.
+   */
+  requests?: number;
+  recordsSent?: number;
 }
 
 export interface ConsumerSettings {
@@ -60,10 +73,31 @@ export interface ConsumerSettings {
   sessionTimeoutMs: number;
   /** group.instance.id for static membership; empty for a dynamic member. */
   groupInstanceId: string;
+  /**
+   * More topics to subscribe to besides `topic` (a lesson compares assignors over two
+   * topics). Absent (the consumer dialog's settings, older saves) means none: [].
+   */
+  extraTopics?: string[];
+  /**
+   * Commit each fetched batch's end offset before processing it (the at-most-once mistake:
+   * a crash loses what was committed but not yet processed). Such a consumer never auto
+   * commits, whatever `autoCommit` says. Absent means false.
+   */
+  commitBeforeProcessing?: boolean;
 }
 
 export type ConsumerStatus =
   "joining" | "consuming" | "rebalancing" | "crashed" | "closed" | "error";
+
+/** How far a consumer got, partition by partition ("topic:partition" keys). */
+export interface ConsumerProgress {
+  /** The first offset handed to this consumer. */
+  firstOffsets: Record<string, number>;
+  /** The offset after the last record it finished processing. */
+  processedOffsets: Record<string, number>;
+  /** Partitions it gave up in rebalances so far (eager: all it had, each time). */
+  revokedPartitions: number;
+}
 
 export interface ConsumerView {
   id: string;
@@ -73,6 +107,8 @@ export interface ConsumerView {
   consumed: number;
   assigned: { topic: string; partition: number }[];
   lastError: ClientError | null;
+  /** The page's consumers always report it; a view made up elsewhere may leave it out. */
+  progress?: ConsumerProgress;
 }
 
 export interface ClientsSlice {
