@@ -5,7 +5,8 @@
  */
 import type { ReactNode } from "react";
 
-function Icon({ children, size = 16 }: { children: ReactNode; size?: number }) {
+/** The one 16 px line-icon frame every area draws its icons in. */
+export function Icon({ children, size = 16 }: { children: ReactNode; size?: number }) {
   return (
     <svg
       className="icon"
@@ -101,5 +102,11 @@ export const InfoIcon = () => (
 export const TrashIcon = () => (
   <Icon>
     <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5" />
+  </Icon>
+);
+
+export const CheckIcon = () => (
+  <Icon>
+    <path d="M3.2 8.4l3 3 6.6-6.8" strokeWidth={2} />
   </Icon>
 );

@@ -9,7 +9,7 @@ import { Modal } from "../dialogs/Modal.tsx";
 import type { MessageKey } from "../i18n/en.ts";
 import { useTranslate } from "../i18n/use-translate.ts";
 import { closeDialog } from "../store/view-actions.ts";
-import { CheckIcon } from "./icons.tsx";
+import { CheckIcon } from "../chrome/icons.tsx";
 import { IMPORT_STEPS, useShare, type ImportProgress, type ImportStep } from "./share-store.ts";
 import "./share.css";
 

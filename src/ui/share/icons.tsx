@@ -2,27 +2,7 @@
  * Sharing's line icons, drawn like the chrome's (16 px, currentColor, aria-hidden): a
  * control's name always comes from its words.
  */
-import type { ReactNode } from "react";
-
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      className="icon"
-      width={16}
-      height={16}
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.6}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+import { Icon } from "../chrome/icons.tsx";
 
 export const ShareIcon = () => (
   <Icon>
@@ -51,11 +31,5 @@ export const FileIcon = () => (
 export const ContainerIcon = () => (
   <Icon>
     <path d="M2 6.5h12v6.8H2zM4.3 6.5v6.8M6.8 6.5v6.8M9.2 6.5v6.8M11.7 6.5v6.8M5 6.5V3.2h6v3.3" />
-  </Icon>
-);
-
-export const CheckIcon = () => (
-  <Icon>
-    <path d="M3.2 8.4 6.5 11.6 12.8 4.6" />
   </Icon>
 );

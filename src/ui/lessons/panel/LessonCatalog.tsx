@@ -9,7 +9,7 @@ import { Modal } from "../../dialogs/Modal.tsx";
 import { useTranslate } from "../../i18n/use-translate.ts";
 import { usePlayground } from "../../store/store.ts";
 import { lessonEngine } from "../lessons.ts";
-import { CheckIcon } from "./lesson-icons.tsx";
+import { CheckIcon } from "../../chrome/icons.tsx";
 import { closeLessonCatalog, startLesson } from "./lesson-view.ts";
 import { listRows, nextListIndex } from "./list-navigation.ts";
 import { localized, suggestedLessonIndex } from "./step-states.ts";

@@ -8,7 +8,7 @@ import { useTranslate } from "../../i18n/use-translate.ts";
 import { usePlayground } from "../../store/store.ts";
 import type { Lesson } from "../lesson.ts";
 import { lessonEngine } from "../lessons.ts";
-import { CheckIcon } from "./lesson-icons.tsx";
+import { CheckIcon } from "../../chrome/icons.tsx";
 import { localized, nextLesson } from "./step-states.ts";
 import "./lesson-notes.css";
 

@@ -9,7 +9,7 @@ import { useTranslate } from "../../i18n/use-translate.ts";
 import { usePlayground } from "../../store/store.ts";
 import type { LessonRun } from "../../store/lessons-slice.ts";
 import type { LessonStep } from "../lesson.ts";
-import { CheckIcon } from "./lesson-icons.tsx";
+import { CheckIcon } from "../../chrome/icons.tsx";
 import { LessonError } from "./LessonNotes.tsx";
 import { localized, type StepState } from "./step-states.ts";
 
