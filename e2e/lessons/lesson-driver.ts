@@ -11,7 +11,8 @@
  * - each step is `lesson-step-<stepId>` with data-state done|current|pending;
  * - buttons "Show me", "Hint", "Retry", "Exit lesson"; the error text is `lesson-error`.
  */
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { openPlayground } from "../playground/playground-fixture.ts";
 
 export type StepMove = (page: Page) => Promise<void>;
 
@@ -25,6 +26,32 @@ export interface LessonTaking {
 }
 
 const SETUP_TIMEOUT_MS = 90_000;
+
+/** Opens the playground for a lesson: the cluster up and the welcome card put away. */
+export async function openForLesson(page: Page): Promise<void> {
+  await openPlayground(page);
+  await page.getByRole("button", { name: "Got it" }).click();
+}
+
+/**
+ * Keeps a lesson's record in the test's report: a screenshot after each step (`afterStep`
+ * for `takeLesson`) with its wall time since the lesson began, and the lesson's total on
+ * `finish()`.
+ */
+export function lessonRecorder(snapshot: (name: string) => Promise<void>, label: string) {
+  const started = Date.now();
+  const note = (type: string, description: string) => {
+    test.info().annotations.push({ type, description });
+    console.log(`${label} ${type}: ${description}`);
+  };
+  return {
+    afterStep: async (stepId: string) => {
+      note(stepId, `done at ${Date.now() - started} ms`);
+      await snapshot(`${label}-${stepId}`);
+    },
+    finish: () => note("wall time", `${Date.now() - started} ms`),
+  };
+}
 
 export async function openLesson(page: Page, lessonId: string): Promise<void> {
   await page.getByRole("button", { name: "Lessons", exact: true }).click();

@@ -7,7 +7,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, openPlayground, test } from "../playground/playground-fixture.ts";
-import { takeLesson } from "./lesson-driver.ts";
+import { openForLesson, takeLesson } from "./lesson-driver.ts";
 
 const LESSON = "append-only-log";
 const TOPIC = "lesson-log";
@@ -48,8 +48,7 @@ test("lesson 1: by hand, through a reload, with Show me, in both languages", asy
   snapshot,
 }) => {
   test.setTimeout(360_000);
-  await openPlayground(page);
-  await page.getByRole("button", { name: "Got it" }).click();
+  await openForLesson(page);
 
   // The list opens from the top bar, says nothing is done yet, and Escape closes it.
   const lessonsButton = page.getByRole("button", { name: "Lessons", exact: true });

@@ -7,29 +7,8 @@
  */
 import type { Page } from "@playwright/test";
 import { pageState } from "../playground/playground-driver.ts";
-import { expect, openPlayground, test } from "../playground/playground-fixture.ts";
-import { takeLesson } from "./lesson-driver.ts";
-
-async function begin(page: Page): Promise<void> {
-  await openPlayground(page);
-  await page.getByRole("button", { name: "Got it" }).click();
-}
-
-function noteWallTime(started: number): void {
-  const description = `${Date.now() - started} ms`;
-  test.info().annotations.push({ type: "wall time", description });
-  console.log(`wall time ${description}`);
-}
-
-/** After each step: a screenshot, and when the step was done (ms since the lesson began). */
-function afterEachStep(snapshot: (name: string) => Promise<void>, lesson: number, started: number) {
-  return async (stepId: string) => {
-    const description = `done at ${Date.now() - started} ms`;
-    test.info().annotations.push({ type: stepId, description });
-    console.log(`lesson ${lesson}: ${stepId} ${description}`);
-    await snapshot(`lesson-${lesson}-${stepId}`);
-  };
-}
+import { expect, test } from "../playground/playground-fixture.ts";
+import { lessonRecorder, openForLesson, takeLesson } from "./lesson-driver.ts";
 
 /** A consumer dropped on a group's card joins it, with the dialog's defaults. */
 async function joinGroupByDragging(page: Page, groupId: string): Promise<void> {
@@ -51,8 +30,8 @@ test("lesson 2: a key keeps its partition until partitions are added", async ({
   snapshot,
 }) => {
   test.setTimeout(180_000);
-  await begin(page);
-  const started = Date.now();
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-2");
   await takeLesson(page, "keys-and-partitions", {
     moves: {
       "same-key": async (p) => {
@@ -63,11 +42,11 @@ test("lesson 2: a key keeps its partition until partitions are added", async ({
         await expect(dialog).toBeHidden();
       },
     },
-    afterStep: afterEachStep(snapshot, 2, started),
+    afterStep: record.afterStep,
   });
   // The topic grew, and the tapes show it.
   await expect(page.getByTestId("partition-lesson-keys-5")).toBeAttached();
-  noteWallTime(started);
+  record.finish();
 });
 
 test("lesson 3: a group shares partitions; another group reads them all again", async ({
@@ -75,8 +54,8 @@ test("lesson 3: a group shares partitions; another group reads them all again", 
   snapshot,
 }) => {
   test.setTimeout(180_000);
-  await begin(page);
-  const started = Date.now();
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-3");
   await takeLesson(page, "consumer-groups", {
     moves: {
       "first-member": async (p) => {
@@ -88,16 +67,16 @@ test("lesson 3: a group shares partitions; another group reads them all again", 
       },
       "idle-member": (p) => joinGroupByDragging(p, "lesson-billing"),
     },
-    afterStep: afterEachStep(snapshot, 3, started),
+    afterStep: record.afterStep,
   });
   await expect(page.getByTestId("group-lesson-billing")).toContainText("no partitions");
-  noteWallTime(started);
+  record.finish();
 });
 
 test("lesson 4: four assignors on the same members and topics", async ({ page, snapshot }) => {
   test.setTimeout(180_000);
-  await begin(page);
-  const started = Date.now();
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-4");
   const groups = ["range", "roundrobin", "sticky", "cooperative-sticky"].map((a) => `lesson-${a}`);
   await takeLesson(page, "assignors", {
     moves: {
@@ -105,12 +84,12 @@ test("lesson 4: four assignors on the same members and topics", async ({ page, s
         for (const groupId of groups) await pressOnGroupMember(p, groupId, "Close consumer");
       },
     },
-    afterStep: afterEachStep(snapshot, 4, started),
+    afterStep: record.afterStep,
   });
   for (const groupId of groups) {
     await expect(page.getByTestId(`group-${groupId}`)).toHaveAttribute("data-state", "Stable");
   }
-  noteWallTime(started);
+  record.finish();
 });
 
 test("lesson 5: eager and cooperative, leaving and crashing, a static restart", async ({
@@ -118,17 +97,17 @@ test("lesson 5: eager and cooperative, leaving and crashing, a static restart", 
   snapshot,
 }) => {
   test.setTimeout(180_000);
-  await begin(page);
-  const started = Date.now();
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-5");
   await takeLesson(page, "rebalances", {
     moves: {
       "eager-join": (p) => joinGroupByDragging(p, "lesson-eager"),
       leave: (p) => pressOnGroupMember(p, "lesson-eager", "Close consumer"),
       crash: (p) => pressOnGroupMember(p, "lesson-cooperative", "Crash consumer"),
     },
-    afterStep: afterEachStep(snapshot, 5, started),
+    afterStep: record.afterStep,
   });
-  noteWallTime(started);
+  record.finish();
 });
 
 test("lesson 6: at least once, at most once, and the commits in __consumer_offsets", async ({
@@ -136,8 +115,8 @@ test("lesson 6: at least once, at most once, and the commits in __consumer_offse
   snapshot,
 }) => {
   test.setTimeout(180_000);
-  await begin(page);
-  const started = Date.now();
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-6");
   await takeLesson(page, "offsets-and-commits", {
     moves: {
       "at-least-once": async (p) => {
@@ -155,7 +134,7 @@ test("lesson 6: at least once, at most once, and the commits in __consumer_offse
       },
       "offsets-topic": (p) => pressOnGroupMember(p, "lesson-at-least-once", "Close consumer"),
     },
-    afterStep: afterEachStep(snapshot, 6, started),
+    afterStep: record.afterStep,
   });
-  noteWallTime(started);
+  record.finish();
 });

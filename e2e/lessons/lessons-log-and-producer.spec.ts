@@ -7,8 +7,8 @@
  */
 import type { Locator, Page } from "@playwright/test";
 import { leaderOf } from "../playground/playground-driver.ts";
-import { expect, openPlayground, test } from "../playground/playground-fixture.ts";
-import { takeLesson } from "./lesson-driver.ts";
+import { expect, test } from "../playground/playground-fixture.ts";
+import { lessonRecorder, openForLesson, takeLesson } from "./lesson-driver.ts";
 
 /** The lesson column hides the inspector behind a tab: do `work` there, then come back. */
 async function inInspector(page: Page, work: () => Promise<void>): Promise<void> {
@@ -109,15 +109,10 @@ async function deleteBobByHand(page: Page): Promise<void> {
   await expect(input).toHaveAccessibleName("Command", { timeout: 30_000 });
 }
 
-async function begin(page: Page): Promise<void> {
-  await openPlayground(page);
-  await page.getByRole("button", { name: "Got it" }).click();
-}
-
 test("lesson 11: retention deletes whole segments, read or not", async ({ page, snapshot }) => {
   test.setTimeout(300_000);
-  await begin(page);
-  const started = Date.now();
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-11");
   await takeLesson(page, "retention-and-segments", {
     // The broker checks retention every log.retention.check.interval.ms (5 min of node
     // time, 75 s at 4×): that step may take that long.
@@ -125,13 +120,13 @@ test("lesson 11: retention deletes whole segments, read or not", async ({ page, 
     moves: {
       retention: (p) => setTopicConfig(p, "lesson-retention", "retention.ms", "20000"),
     },
-    afterStep: (stepId) => snapshot(`lesson-11-${stepId}`),
+    afterStep: record.afterStep,
   });
   await expect(page.getByTestId("partition-lesson-retention-0")).not.toHaveAttribute(
     "data-log-start",
     "0",
   );
-  console.log(`${test.info().title}: lesson taken in ${Date.now() - started} ms`);
+  record.finish();
 });
 
 test("lesson 12: compaction keeps the latest value per key; a tombstone deletes a key", async ({
@@ -139,8 +134,8 @@ test("lesson 12: compaction keeps the latest value per key; a tombstone deletes 
   snapshot,
 }) => {
   test.setTimeout(240_000);
-  await begin(page);
-  const started = Date.now();
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-12");
   await takeLesson(page, "compaction", {
     moves: {
       compact: (p) => setTopicConfig(p, "lesson-compact", "cleanup.policy", "compact"),
@@ -149,9 +144,9 @@ test("lesson 12: compaction keeps the latest value per key; a tombstone deletes 
       // tombstone can be cleaned away before step 3's check notices), so no "Show me".
       "tombstone-gone": async () => {},
     },
-    afterStep: (stepId) => snapshot(`lesson-12-${stepId}`),
+    afterStep: record.afterStep,
   });
-  console.log(`${test.info().title}: lesson taken in ${Date.now() - started} ms`);
+  record.finish();
 });
 
 test("lesson 13: a lost answer duplicates records, unless the producer is idempotent", async ({
@@ -159,8 +154,8 @@ test("lesson 13: a lost answer duplicates records, unless the producer is idempo
   snapshot,
 }) => {
   test.setTimeout(240_000);
-  await begin(page);
-  const started = Date.now();
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-13");
   await takeLesson(page, "idempotent-producer", {
     moves: {
       "plain-producer": async (p) => {
@@ -193,9 +188,9 @@ test("lesson 13: a lost answer duplicates records, unless the producer is idempo
           dialog.getByRole("checkbox", { name: "enable.idempotence" }).check(),
         ),
     },
-    afterStep: (stepId) => snapshot(`lesson-13-${stepId}`),
+    afterStep: record.afterStep,
   });
-  console.log(`${test.info().title}: lesson taken in ${Date.now() - started} ms`);
+  record.finish();
 });
 
 test("lesson 14: linger.ms trades latency for fewer, bigger requests", async ({
@@ -203,13 +198,13 @@ test("lesson 14: linger.ms trades latency for fewer, bigger requests", async ({
   snapshot,
 }) => {
   test.setTimeout(240_000);
-  await begin(page);
-  const started = Date.now();
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-14");
   await takeLesson(page, "batching", {
     moves: {
       linger: (p) => editProducer(p, (dialog) => dialog.getByLabel("linger.ms").fill("1000")),
     },
-    afterStep: (stepId) => snapshot(`lesson-14-${stepId}`),
+    afterStep: record.afterStep,
   });
-  console.log(`${test.info().title}: lesson taken in ${Date.now() - started} ms`);
+  record.finish();
 });

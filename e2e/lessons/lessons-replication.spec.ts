@@ -7,29 +7,8 @@
  */
 import type { Page } from "@playwright/test";
 import { leaderOf } from "../playground/playground-driver.ts";
-import { expect, openPlayground, test } from "../playground/playground-fixture.ts";
-import { takeLesson } from "./lesson-driver.ts";
-
-/** After each step: its screenshot, and how long it took (wall time) in the test's output. */
-function afterEachStep(snapshot: (name: string) => Promise<void>, lesson: string) {
-  let last = Date.now();
-  return async (stepId: string) => {
-    console.log(`${lesson} ${stepId}: ${Date.now() - last} ms`);
-    await snapshot(`${lesson}-${stepId}`);
-    last = Date.now();
-  };
-}
-
-async function begin(page: Page): Promise<void> {
-  await openPlayground(page);
-  await page.getByRole("button", { name: "Got it" }).click();
-}
-
-function noteWallTime(lesson: string, started: number): void {
-  const description = `${lesson}: ${Date.now() - started} ms`;
-  test.info().annotations.push({ type: "wall time", description });
-  console.log(`wall time ${description}`);
-}
+import { expect, test } from "../playground/playground-fixture.ts";
+import { lessonRecorder, openForLesson, takeLesson } from "./lesson-driver.ts";
 
 /** Broker ids holding a replica of the topic's partition 0, as the canvas shows them. */
 async function replicaBrokers(page: Page, topic: string): Promise<number[]> {
@@ -71,9 +50,9 @@ test("lesson 7: followers copy the leader, and consumers read only below the HW"
   snapshot,
 }) => {
   test.setTimeout(240_000);
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-7");
   const topic = "lesson-replication";
-  await begin(page);
-  const started = Date.now();
   let cut: [number, number] | null = null;
   await takeLesson(page, "replication", {
     moves: {
@@ -91,12 +70,12 @@ test("lesson 7: followers copy the leader, and consumers read only below the HW"
         await changeLink(p, cut![0], cut![1], "Heal link");
       },
     },
-    afterStep: afterEachStep(snapshot, "lesson-7"),
+    afterStep: record.afterStep,
   });
   await expect(page.locator(`[data-testid^="replica-${topic}-0-"][data-isr="false"]`)).toHaveCount(
     0,
   );
-  noteWallTime("replication", started);
+  record.finish();
 });
 
 test("lesson 8: acks=1 loses an acknowledged record; acks=all stops at min.insync.replicas", async ({
@@ -104,17 +83,17 @@ test("lesson 8: acks=1 loses an acknowledged record; acks=all stops at min.insyn
   snapshot,
 }) => {
   test.setTimeout(240_000);
-  await begin(page);
-  const started = Date.now();
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-8");
   await takeLesson(page, "acks-and-min-isr", {
     moves: {
       // The cut-off leader killed from its broker card, before its followers leave the ISR.
       "kill-leader": async (p) => killBroker(p, await leaderOf(p, "lesson-acks", 0)),
     },
-    afterStep: afterEachStep(snapshot, "lesson-8"),
+    afterStep: record.afterStep,
   });
   await expect(page.getByTestId(/^producer-\d+$/).first()).toContainText("NOT_ENOUGH_REPLICAS");
-  noteWallTime("acks-and-min-isr", started);
+  record.finish();
 });
 
 test("lesson 9: an unclean election trades acknowledged records for availability", async ({
@@ -122,9 +101,9 @@ test("lesson 9: an unclean election trades acknowledged records for availability
   snapshot,
 }) => {
   test.setTimeout(240_000);
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-9");
   const topic = "lesson-unclean";
-  await begin(page);
-  const started = Date.now();
   let behind = -1;
   await takeLesson(page, "unclean-election", {
     moves: {
@@ -135,10 +114,10 @@ test("lesson 9: an unclean election trades acknowledged records for availability
       },
       "unclean-leader": async (p) => pressOnBroker(p, behind, "Restart broker"),
     },
-    afterStep: afterEachStep(snapshot, "lesson-9"),
+    afterStep: record.afterStep,
   });
   expect(await leaderOf(page, topic, 0)).toBe(behind);
-  noteWallTime("unclean-election", started);
+  record.finish();
 });
 
 test("lesson 10: the quorum elects another controller, and the old one rejoins", async ({
@@ -146,8 +125,8 @@ test("lesson 10: the quorum elects another controller, and the old one rejoins",
   snapshot,
 }) => {
   test.setTimeout(240_000);
-  await begin(page);
-  const started = Date.now();
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-10");
   let old = -1;
   await takeLesson(page, "kraft-controller", {
     moves: {
@@ -157,11 +136,11 @@ test("lesson 10: the quorum elects another controller, and the old one rejoins",
       },
       rejoin: async (p) => pressOnBroker(p, old, "Restart broker"),
     },
-    afterStep: afterEachStep(snapshot, "lesson-10"),
+    afterStep: record.afterStep,
   });
   await expect(page.getByTestId(`broker-${old}`)).toHaveAttribute("data-controller", "false");
   await expect(page.getByTestId(`broker-${old}`)).toHaveAttribute("data-state", "alive");
-  noteWallTime("kraft-controller", started);
+  record.finish();
 });
 
 test("lesson 15: brokers die one by one until writes stop, and nothing acknowledged is lost", async ({
@@ -169,9 +148,9 @@ test("lesson 15: brokers die one by one until writes stop, and nothing acknowled
   snapshot,
 }) => {
   test.setTimeout(300_000);
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-15");
   const topic = "lesson-failover";
-  await begin(page);
-  const started = Date.now();
   await takeLesson(page, "failover", {
     moves: {
       "first-down": async (p) => killBroker(p, await leaderOf(p, topic, 0)),
@@ -184,7 +163,7 @@ test("lesson 15: brokers die one by one until writes stop, and nothing acknowled
         }
       },
     },
-    afterStep: afterEachStep(snapshot, "lesson-15"),
+    afterStep: record.afterStep,
   });
-  noteWallTime("failover", started);
+  record.finish();
 });
