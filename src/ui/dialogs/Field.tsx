@@ -163,11 +163,26 @@ export function SubmitButton({
 /** A dialog's usual footer: Cancel (closes it) and the submit button. */
 export function CancelAndSubmit({
   cancelLabel,
+  onCancel = closeDialog,
+  confirming = false,
   ...submit
-}: SubmitButtonProps & { cancelLabel: string }) {
+}: SubmitButtonProps & {
+  cancelLabel: string;
+  onCancel?: () => void;
+  /**
+   * A dialog that asks before something drastic: Cancel has the focus first, and is
+   * locked with the dialog while the drastic thing runs.
+   */
+  confirming?: boolean;
+}) {
   return (
     <>
-      <button type="button" onClick={closeDialog}>
+      <button
+        type="button"
+        onClick={onCancel}
+        disabled={confirming && submit.busy}
+        data-autofocus={confirming || undefined}
+      >
         {cancelLabel}
       </button>
       <SubmitButton {...submit} />

@@ -1,11 +1,10 @@
 /** "Reset the playground?": what goes, and the one button that does it (the page reloads). */
 import { useTranslate } from "../i18n/use-translate.ts";
 import { closeDialog } from "../store/view-actions.ts";
-import { ActionError, SubmitButton } from "./Field.tsx";
+import { ActionError, CancelAndSubmit } from "./Field.tsx";
 import { Modal } from "./Modal.tsx";
-import { resetPlayground } from "./reset-playground.ts";
+import { resetPlaygroundAction } from "./reset-playground.ts";
 import { useAction } from "./use-form.ts";
-import { clientErrorOf } from "../playground/client-error.ts";
 
 const WIPED = [
   "reset.wipeBrokers",
@@ -18,16 +17,7 @@ export function ResetDialog() {
   const t = useTranslate();
   const action = useAction();
 
-  const submit = () =>
-    void action.run(async () => {
-      try {
-        await resetPlayground();
-        return { ok: true as const, value: undefined };
-      } catch (error) {
-        const { name, message } = clientErrorOf(error, 0);
-        return { ok: false as const, errorName: name, message };
-      }
-    });
+  const submit = () => void action.run(resetPlaygroundAction);
 
   return (
     <Modal
@@ -40,17 +30,14 @@ export function ResetDialog() {
       tone="danger"
       testId="dialog-reset"
       footer={
-        <>
-          <button type="button" onClick={closeDialog} disabled={action.busy} data-autofocus>
-            {t("dialog.cancel")}
-          </button>
-          <SubmitButton
-            busy={action.busy}
-            tone="danger"
-            label={t("reset.submit")}
-            busyLabel={t("reset.submitting")}
-          />
-        </>
+        <CancelAndSubmit
+          confirming
+          cancelLabel={t("dialog.cancel")}
+          busy={action.busy}
+          tone="danger"
+          label={t("reset.submit")}
+          busyLabel={t("reset.submitting")}
+        />
       }
     >
       <p>{t("reset.intro")}</p>

@@ -4,6 +4,8 @@
  * creates the default cluster afresh, on wiped storage, and shows the welcome again.
  */
 import { browserLayoutStore } from "../../runtime/web-worker/cluster-layout.ts";
+import type { ActionResult } from "../playground/actions.ts";
+import { clientErrorOf } from "../playground/client-error.ts";
 import { forgetSavedClients } from "../playground/saved-clients.ts";
 import {
   endPlayground,
@@ -35,4 +37,15 @@ export async function resetPlayground(): Promise<void> {
   // After the session has ended: closing the clients saves them once more.
   forgetSavedClients();
   location.reload();
+}
+
+/** The reset as a dialog's action: it reloads the page, or says why it could not. */
+export async function resetPlaygroundAction(): Promise<ActionResult> {
+  try {
+    await resetPlayground();
+    return { ok: true, value: undefined };
+  } catch (error) {
+    const { name, message } = clientErrorOf(error, 0);
+    return { ok: false, errorName: name, message };
+  }
 }

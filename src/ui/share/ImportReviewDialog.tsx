@@ -4,12 +4,11 @@
  * and that nothing was changed.
  */
 import { WarningIcon } from "../chrome/icons.tsx";
-import { resetPlayground } from "../dialogs/reset-playground.ts";
-import { ActionError, SubmitButton } from "../dialogs/Field.tsx";
+import { resetPlaygroundAction } from "../dialogs/reset-playground.ts";
+import { ActionError, CancelAndSubmit } from "../dialogs/Field.tsx";
 import { Modal } from "../dialogs/Modal.tsx";
 import { useAction } from "../dialogs/use-form.ts";
 import { useTranslate } from "../i18n/use-translate.ts";
-import { clientErrorOf } from "../playground/client-error.ts";
 import { closeDialog } from "../store/view-actions.ts";
 import { ImportSummary } from "./ImportSummary.tsx";
 import { PENDING_IMPORT_KEY, savePendingImport } from "./pending-import.ts";
@@ -51,14 +50,10 @@ function Confirm({ review, document }: { review: ImportReview; document: Playgro
   const submit = () =>
     void action.run(async () => {
       savePendingImport(document);
-      try {
-        await resetPlayground(); // reloads the page; the next start builds the import
-        return { ok: true as const, value: undefined };
-      } catch (error) {
-        sessionStorage.removeItem(PENDING_IMPORT_KEY);
-        const { name, message } = clientErrorOf(error, 0);
-        return { ok: false as const, errorName: name, message };
-      }
+      // Reloads the page; the next start builds the import.
+      const reset = await resetPlaygroundAction();
+      if (!reset.ok) sessionStorage.removeItem(PENDING_IMPORT_KEY);
+      return reset;
     });
   return (
     <Modal
@@ -70,17 +65,15 @@ function Confirm({ review, document }: { review: ImportReview; document: Playgro
       tone="danger"
       testId="dialog-import-review"
       footer={
-        <>
-          <button type="button" onClick={close} disabled={action.busy} data-autofocus>
-            {t("dialog.cancel")}
-          </button>
-          <SubmitButton
-            busy={action.busy}
-            tone="danger"
-            label={t("import.submit")}
-            busyLabel={t("import.submitting")}
-          />
-        </>
+        <CancelAndSubmit
+          confirming
+          onCancel={close}
+          cancelLabel={t("dialog.cancel")}
+          busy={action.busy}
+          tone="danger"
+          label={t("import.submit")}
+          busyLabel={t("import.submitting")}
+        />
       }
     >
       <ImportSummary document={document} review={review} />
