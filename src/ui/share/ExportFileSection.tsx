@@ -2,7 +2,7 @@
  * "Save as a file": the playground as a JSON document, with the records when the box is
  * ticked (read back by a consumer, within the bounds; the result says when it cut).
  */
-import { useId, useState } from "react";
+import { useState } from "react";
 import { formatBytes } from "../dock/format-bytes.ts";
 import { CheckField } from "../dialogs/Field.tsx";
 import { useTranslate } from "../i18n/use-translate.ts";
@@ -14,6 +14,7 @@ import { documentToJson } from "./share-codec.ts";
 import { FORMAT_NAME, LIMITS, type PlaygroundDocument } from "./share-format.ts";
 import { ShareFailureNote } from "./ShareFailureNote.tsx";
 import { useBusy, useReportBusy, type SectionProps } from "./use-busy.ts";
+import { BusyButton, ShareSection } from "./ShareSection.tsx";
 
 interface Saved {
   name: string;
@@ -31,7 +32,6 @@ function skippedOf(document: PlaygroundDocument): number {
 
 export function ExportFileSection({ started, onBusy }: SectionProps) {
   const t = useTranslate();
-  const headingId = useId();
   const [includeData, setIncludeData] = useState(false);
   const [saved, setSaved] = useState<Saved | null>(null);
   const { busy, failure, run, refuse } = useBusy();
@@ -56,12 +56,7 @@ export function ExportFileSection({ started, onBusy }: SectionProps) {
   };
 
   return (
-    <section className="share-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        <FileIcon />
-        {t("share.file.heading")}
-      </h3>
-      <p className="muted">{t("share.file.text")}</p>
+    <ShareSection icon={<FileIcon />} heading={t("share.file.heading")} text={t("share.file.text")}>
       <CheckField
         label={t("share.file.includeData")}
         hint={t("share.file.includeDataHint", {
@@ -73,17 +68,15 @@ export function ExportFileSection({ started, onBusy }: SectionProps) {
         disabled={busy}
       />
       <div className="share-actions">
-        <button
-          type="button"
-          onClick={exportFile}
+        <BusyButton
+          busy={busy}
           disabled={!started}
-          aria-busy={busy}
-          aria-disabled={busy || undefined}
-          data-testid="share-export-file"
-        >
-          {busy ? <span className="spinner" aria-hidden="true" /> : <DownloadIcon />}
-          {busy ? t("share.file.exporting") : t("share.file.export")}
-        </button>
+          icon={<DownloadIcon />}
+          label={t("share.file.export")}
+          busyLabel={t("share.file.exporting")}
+          onClick={exportFile}
+          testId="share-export-file"
+        />
         <p className="share-status" role="status">
           {saved !== null &&
             t("share.file.saved", {
@@ -101,6 +94,6 @@ export function ExportFileSection({ started, onBusy }: SectionProps) {
         </p>
       )}
       <ShareFailureNote failure={failure} />
-    </section>
+    </ShareSection>
   );
 }

@@ -2,7 +2,7 @@
  * Share and export: save the playground as a file, share it as a link, open a file (the
  * review asks before anything is replaced), or take it to real Kafka with Docker.
  */
-import { useCallback, useId, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { Modal } from "../dialogs/Modal.tsx";
 import { useTranslate } from "../i18n/use-translate.ts";
 import { usePlayground } from "../store/store.ts";
@@ -12,11 +12,11 @@ import { ContainerIcon, FileIcon } from "./icons.tsx";
 import { readDocumentFile } from "./share-codec.ts";
 import { reviewImport } from "./share-store.ts";
 import { ShareLinkSection } from "./ShareLinkSection.tsx";
+import { ShareSection } from "./ShareSection.tsx";
 import "./share.css";
 
 function OpenFileSection() {
   const t = useTranslate();
-  const headingId = useId();
   const input = useRef<HTMLInputElement>(null);
   const opened = async (file: File | undefined) => {
     if (file === undefined) return;
@@ -24,12 +24,7 @@ function OpenFileSection() {
     reviewImport({ source: "file", fileName: file.name, check });
   };
   return (
-    <section className="share-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        <FileIcon />
-        {t("share.open.heading")}
-      </h3>
-      <p className="muted">{t("share.open.text")}</p>
+    <ShareSection icon={<FileIcon />} heading={t("share.open.heading")} text={t("share.open.text")}>
       <div className="share-actions">
         <button type="button" onClick={() => input.current?.click()} data-testid="share-open-file">
           {t("share.open.choose")}
@@ -49,7 +44,7 @@ function OpenFileSection() {
           }}
         />
       </div>
-    </section>
+    </ShareSection>
   );
 }
 
@@ -57,7 +52,6 @@ export function ShareDialog() {
   const t = useTranslate();
   // Reading the cluster needs the session, which exists once the cluster has an id.
   const started = usePlayground((state) => state.clusterId !== null);
-  const kafkaHeading = useId();
   // While a section reads the cluster, the dialog says so if time stands still (paused).
   const [busy, setBusy] = useState({ file: false, link: false });
   const fileBusy = useCallback((file: boolean) => setBusy((was) => ({ ...was, file })), []);
@@ -81,12 +75,11 @@ export function ShareDialog() {
         <ExportFileSection started={started} onBusy={fileBusy} />
         <ShareLinkSection started={started} onBusy={linkBusy} />
         <OpenFileSection />
-        <section className="share-section" aria-labelledby={kafkaHeading}>
-          <h3 id={kafkaHeading}>
-            <ContainerIcon />
-            {t("share.kafka.heading")}
-          </h3>
-          <p className="muted">{t("share.kafka.text")}</p>
+        <ShareSection
+          icon={<ContainerIcon />}
+          heading={t("share.kafka.heading")}
+          text={t("share.kafka.text")}
+        >
           <div className="share-actions">
             <button
               type="button"
@@ -97,7 +90,7 @@ export function ShareDialog() {
               {t("share.kafka.open")}
             </button>
           </div>
-        </section>
+        </ShareSection>
       </div>
     </Modal>
   );

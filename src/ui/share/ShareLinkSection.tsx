@@ -12,6 +12,7 @@ import { documentToHash } from "./share-codec.ts";
 import { LIMITS } from "./share-format.ts";
 import { ShareFailureNote } from "./ShareFailureNote.tsx";
 import { useBusy, useReportBusy, type SectionProps } from "./use-busy.ts";
+import { BusyButton, ShareSection } from "./ShareSection.tsx";
 
 interface Made {
   url: string;
@@ -23,7 +24,6 @@ interface Made {
 
 export function ShareLinkSection({ started, onBusy }: SectionProps) {
   const t = useTranslate();
-  const headingId = useId();
   const linkId = useId();
   const [made, setMade] = useState<Made | null>(null);
   const { busy, failure, run, refuse } = useBusy();
@@ -51,24 +51,17 @@ export function ShareLinkSection({ started, onBusy }: SectionProps) {
   };
 
   return (
-    <section className="share-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        <LinkIcon />
-        {t("share.link.heading")}
-      </h3>
-      <p className="muted">{t("share.link.text")}</p>
+    <ShareSection icon={<LinkIcon />} heading={t("share.link.heading")} text={t("share.link.text")}>
       <div className="share-actions">
-        <button
-          type="button"
-          onClick={copyLink}
+        <BusyButton
+          busy={busy}
           disabled={!started}
-          aria-busy={busy}
-          aria-disabled={busy || undefined}
-          data-testid="share-copy-link"
-        >
-          {busy ? <span className="spinner" aria-hidden="true" /> : <LinkIcon />}
-          {busy ? t("share.link.making") : t("share.link.copy")}
-        </button>
+          icon={<LinkIcon />}
+          label={t("share.link.copy")}
+          busyLabel={t("share.link.making")}
+          onClick={copyLink}
+          testId="share-copy-link"
+        />
         <p className="share-status" role="status">
           {made !== null &&
             (made.copied
@@ -98,6 +91,6 @@ export function ShareLinkSection({ started, onBusy }: SectionProps) {
         </>
       )}
       <ShareFailureNote failure={failure} />
-    </section>
+    </ShareSection>
   );
 }
