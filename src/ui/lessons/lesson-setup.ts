@@ -16,6 +16,12 @@ export interface LessonStage {
   topics?: readonly TopicSpec[];
   /** Consumer groups deleted first, so their committed offsets start over. */
   groups?: readonly string[];
+  /**
+   * The lesson's speed, set once everything else is in place. The stage itself is always
+   * built at 1×: the admin client's deadlines and the controller's election timeouts run
+   * on node time, and squeezed into a fraction of the wall time they fail on a busy
+   * machine (CreateTopics finding no active controller, a deletion timing out).
+   */
   speed?: number;
 }
 
@@ -26,13 +32,13 @@ const RECREATE_RETRY_MS = 500;
 export async function prepareCluster(ctx: LessonContext, stage: LessonStage): Promise<void> {
   await removeClients(ctx);
   await healLinks(ctx);
-  const { paused, speed } = ctx.state();
-  if (paused) await ctx.must(ctx.actions.resumeCluster());
-  const wantedSpeed = stage.speed ?? 1;
-  if (speed !== wantedSpeed) await ctx.must(ctx.actions.setClusterSpeed(wantedSpeed));
+  if (ctx.state().paused) await ctx.must(ctx.actions.resumeCluster());
+  if (ctx.state().speed !== 1) await ctx.must(ctx.actions.setClusterSpeed(1));
   await bringBrokersUp(ctx, stage.brokers ?? 0);
   for (const group of stage.groups ?? []) await deleteGroup(ctx, group);
   for (const topic of stage.topics ?? []) await recreateTopic(ctx, topic);
+  const speed = stage.speed ?? 1;
+  if (speed !== 1) await ctx.must(ctx.actions.setClusterSpeed(speed));
 }
 
 async function removeClients(ctx: LessonContext): Promise<void> {
@@ -54,9 +60,9 @@ async function bringBrokersUp(ctx: LessonContext, wanted: number): Promise<void>
   for (const broker of Object.values(ctx.state().brokers)) {
     if (brokerLiveness(broker) === "dead") await ctx.must(ctx.actions.restartBroker(broker.id));
   }
-  while (Object.keys(ctx.state().brokers).length < wanted) {
-    await ctx.must(ctx.actions.addBroker());
-  }
+  // Missing brokers start side by side rather than one after another.
+  const missing = Math.max(0, wanted - Object.keys(ctx.state().brokers).length);
+  await Promise.all(Array.from({ length: missing }, () => ctx.must(ctx.actions.addBroker())));
   await ctx.until(allBrokersAlive, "every broker to be up", BROKERS_UP_MS);
 }
 

@@ -9,7 +9,7 @@ import { step, type Lesson } from "../lesson.ts";
 import type { LessonContext } from "../lesson-context.ts";
 import { partitionEnds } from "./02-keys-queries.ts";
 import { committedUpTo, idleMembers, loads, settledOver } from "./03-groups-queries.ts";
-import { prepareThenSpeedUp } from "./lesson-speed.ts";
+import { prepareCluster } from "../lesson-setup.ts";
 
 const TOPIC = "lesson-groups";
 const PARTITIONS = 3;
@@ -38,15 +38,12 @@ export const consumerGroupsLesson: Lesson = {
   setup: async (ctx) => {
     // Joins (group.initial.rebalance.delay.ms, 3 s), heartbeats (3 s) and auto commits (5 s)
     // twice as fast.
-    await prepareThenSpeedUp(
-      ctx,
-      {
-        brokers: 3,
-        groups: [BILLING, AUDIT],
-        topics: [{ topic: TOPIC, numPartitions: PARTITIONS, replicationFactor: 3 }],
-      },
-      2,
-    );
+    await prepareCluster(ctx, {
+      brokers: 3,
+      groups: [BILLING, AUDIT],
+      topics: [{ topic: TOPIC, numPartitions: PARTITIONS, replicationFactor: 3 }],
+      speed: 2,
+    });
     // Records keep coming, so the groups have something to read.
     await ctx.must(ctx.actions.addProducer({ ...defaultProducerSettings(TOPIC), ratePerSec: 3 }));
     // Each group's committed offset shows as its mark under the tapes.

@@ -14,7 +14,7 @@ import type { PlaygroundState } from "../../store/store.ts";
 import { step, type Lesson } from "../lesson.ts";
 import type { LessonContext } from "../lesson-context.ts";
 import { assignmentOf, liveConsumersIn, settledOver } from "./03-groups-queries.ts";
-import { prepareThenSpeedUp } from "./lesson-speed.ts";
+import { prepareCluster } from "../lesson-setup.ts";
 
 const TOPIC_A = "lesson-assign-a";
 const TOPIC_B = "lesson-assign-b";
@@ -107,15 +107,12 @@ export const assignorsLesson: Lesson = {
   },
   setup: async (ctx) => {
     // Rebalances wait for members' heartbeats (every 3 s): twice as fast, half the wait.
-    await prepareThenSpeedUp(
-      ctx,
-      {
-        brokers: 3,
-        groups: Object.values(GROUPS),
-        topics: TOPICS.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 3 })),
-      },
-      2,
-    );
+    await prepareCluster(ctx, {
+      brokers: 3,
+      groups: Object.values(GROUPS),
+      topics: TOPICS.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 3 })),
+      speed: 2,
+    });
     await addMembers(ctx, MEMBERS);
     await ctx.until(
       (state) => allSettled(state, MEMBERS),

@@ -23,7 +23,7 @@ import {
   lastTimelineId,
   revokedSoFar,
 } from "./05-rebalance-queries.ts";
-import { prepareThenSpeedUp } from "./lesson-speed.ts";
+import { prepareCluster } from "../lesson-setup.ts";
 
 const TOPIC = "lesson-rebalance";
 const TOPICS = [TOPIC];
@@ -93,15 +93,12 @@ export const rebalancesLesson: Lesson = {
   },
   setup: async (ctx) => {
     // Heartbeats (3 s) and session timeouts pass twice as fast.
-    await prepareThenSpeedUp(
-      ctx,
-      {
-        brokers: 3,
-        groups: [EAGER, COOPERATIVE, STATIC],
-        topics: [{ topic: TOPIC, numPartitions: PARTITIONS, replicationFactor: 3 }],
-      },
-      SPEED,
-    );
+    await prepareCluster(ctx, {
+      brokers: 3,
+      groups: [EAGER, COOPERATIVE, STATIC],
+      topics: [{ topic: TOPIC, numPartitions: PARTITIONS, replicationFactor: 3 }],
+      speed: SPEED,
+    });
     await ctx.must(ctx.actions.addProducer({ ...defaultProducerSettings(TOPIC), ratePerSec: 2 }));
     await ctx.must(ctx.actions.addConsumer(settings(EAGER, "sticky")));
     await ctx.must(ctx.actions.addConsumer(settings(COOPERATIVE, "cooperative-sticky")));

@@ -23,7 +23,7 @@ import {
   redelivered,
   skipped,
 } from "./06-commit-queries.ts";
-import { prepareThenSpeedUp } from "./lesson-speed.ts";
+import { prepareCluster } from "../lesson-setup.ts";
 
 const TOPIC = "lesson-commits";
 const PARTITION = `${TOPIC}:0`;
@@ -90,15 +90,12 @@ export const offsetsAndCommitsLesson: Lesson = {
   },
   setup: async (ctx) => {
     // auto.commit.interval.ms (5 s) and the session timeout pass four times as fast.
-    await prepareThenSpeedUp(
-      ctx,
-      {
-        brokers: 3,
-        groups: [AT_LEAST_ONCE, AT_MOST_ONCE],
-        topics: [{ topic: TOPIC, numPartitions: 1, replicationFactor: 3 }],
-      },
-      SPEED,
-    );
+    await prepareCluster(ctx, {
+      brokers: 3,
+      groups: [AT_LEAST_ONCE, AT_MOST_ONCE],
+      topics: [{ topic: TOPIC, numPartitions: 1, replicationFactor: 3 }],
+      speed: SPEED,
+    });
     await ctx.must(ctx.actions.addProducer({ ...defaultProducerSettings(TOPIC), ratePerSec: 4 }));
     await ctx.must(ctx.actions.addConsumer(careful));
     await ctx.must(ctx.actions.addConsumer(hasty));

@@ -18,11 +18,8 @@ export interface OnePartitionStage {
 }
 
 export async function setUpOnePartition(ctx: LessonContext, stage: OnePartitionStage) {
-  // Brokers start at 1×: a new worker's start takes the CPU for a while, and squeezed into
-  // a fraction of the time it can cost the KRaft voters their election timeouts.
-  if (ctx.state().speed !== 1) await ctx.must(ctx.actions.setClusterSpeed(1));
-  await addBrokersTogether(ctx, stage.brokers);
-  await prepareCluster(ctx, { brokers: stage.brokers, groups: stage.groups ?? [], speed: 1 });
+  // At 1× (prepareCluster's own speed) until the topic is placed on brokers it chose.
+  await prepareCluster(ctx, { brokers: stage.brokers, groups: stage.groups ?? [] });
   const replicas = lessonReplicas(ctx.state(), 3);
   await recreateTopic(ctx, {
     topic: stage.topic,
@@ -30,12 +27,4 @@ export async function setUpOnePartition(ctx: LessonContext, stage: OnePartitionS
     ...(stage.configEntries ? { configEntries: stage.configEntries } : {}),
   });
   await ctx.must(ctx.actions.setClusterSpeed(stage.speed));
-}
-
-/** The brokers the stage lacks, started side by side rather than one after another. */
-async function addBrokersTogether(ctx: LessonContext, wanted: number): Promise<void> {
-  const missing = wanted - Object.keys(ctx.state().brokers).length;
-  if (missing <= 0) return;
-  const added = Array.from({ length: missing }, () => ctx.must(ctx.actions.addBroker()));
-  await Promise.all(added);
 }

@@ -11,7 +11,7 @@ import { openTopicTapes } from "../../store/view-actions.ts";
 import { step, type Lesson } from "../lesson.ts";
 import { committedOffset, consumersIn, groupOf, leaderLeo } from "../lesson-queries.ts";
 import { logStartOf, segmentsRolledAfter } from "./log-queries.ts";
-import { prepareThenSpeedUp } from "./sped-up-stage.ts";
+import { prepareCluster } from "../lesson-setup.ts";
 
 const TOPIC = "lesson-retention";
 const GROUP = "lesson-retention-readers";
@@ -29,22 +29,19 @@ export const retentionAndSegmentsLesson: Lesson = {
   },
   // Kafka's timers run on node time; 4× keeps the waits short.
   setup: (ctx) =>
-    prepareThenSpeedUp(
-      ctx,
-      {
-        brokers: 3,
-        groups: [GROUP],
-        topics: [
-          {
-            topic: TOPIC,
-            numPartitions: 1,
-            replicationFactor: 3,
-            configEntries: [{ name: "segment.bytes", value: SEGMENT_BYTES }],
-          },
-        ],
-      },
-      4,
-    ),
+    prepareCluster(ctx, {
+      brokers: 3,
+      groups: [GROUP],
+      topics: [
+        {
+          topic: TOPIC,
+          numPartitions: 1,
+          replicationFactor: 3,
+          configEntries: [{ name: "segment.bytes", value: SEGMENT_BYTES }],
+        },
+      ],
+      speed: 4,
+    }),
   steps: [
     step<number>({
       id: "segments",

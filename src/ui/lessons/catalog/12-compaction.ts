@@ -14,7 +14,7 @@ import { leaderLeo, producersOn } from "../lesson-queries.ts";
 import { missingOffsets, recordsOfKey } from "./12-compaction-queries.ts";
 import { segmentsRolledAfter } from "./log-queries.ts";
 import { watchPartition, type LogWatch } from "./log-watch.ts";
-import { prepareThenSpeedUp } from "./sped-up-stage.ts";
+import { prepareCluster } from "../lesson-setup.ts";
 
 const TOPIC = "lesson-compact";
 const KEYS = ["alice", "bob", "carol"];
@@ -55,24 +55,21 @@ export const compactionLesson: Lesson = {
   },
   // The cleaner looks every 15 s of node time: 2× makes that 7.5 s.
   setup: (ctx) =>
-    prepareThenSpeedUp(
-      ctx,
-      {
-        brokers: 3,
-        topics: [
-          {
-            topic: TOPIC,
-            numPartitions: 1,
-            replicationFactor: 3,
-            configEntries: [
-              { name: "segment.bytes", value: "1024" },
-              { name: "delete.retention.ms", value: DELETE_RETENTION_MS },
-            ],
-          },
-        ],
-      },
-      2,
-    ),
+    prepareCluster(ctx, {
+      brokers: 3,
+      topics: [
+        {
+          topic: TOPIC,
+          numPartitions: 1,
+          replicationFactor: 3,
+          configEntries: [
+            { name: "segment.bytes", value: "1024" },
+            { name: "delete.retention.ms", value: DELETE_RETENTION_MS },
+          ],
+        },
+      ],
+      speed: 2,
+    }),
   steps: [
     step<number>({
       id: "updates",

@@ -12,7 +12,7 @@ import type { LessonContext } from "../lesson-context.ts";
 import { leaderLeo, partitionOf, producersOn } from "../lesson-queries.ts";
 import { duplicateRecords, pageLinkFaulty, recordsBy } from "./13-idempotent-producer-queries.ts";
 import { watchPartition, type LogWatch } from "./log-watch.ts";
-import { prepareThenSpeedUp } from "./sped-up-stage.ts";
+import { prepareCluster } from "../lesson-setup.ts";
 
 const TOPIC = "lesson-idempotence";
 /** Node time; Kafka's default request.timeout.ms is 30 s, a producer retry waits that long. */
@@ -90,14 +90,11 @@ export const idempotentProducerLesson: Lesson = {
   },
   // request.timeout.ms is 30 s of node time: 4× makes a retry come after about 8 s.
   setup: (ctx) =>
-    prepareThenSpeedUp(
-      ctx,
-      {
-        brokers: 3,
-        topics: [{ topic: TOPIC, numPartitions: 1, replicationFactor: 3 }],
-      },
-      4,
-    ),
+    prepareCluster(ctx, {
+      brokers: 3,
+      topics: [{ topic: TOPIC, numPartitions: 1, replicationFactor: 3 }],
+      speed: 4,
+    }),
   steps: [
     step({
       id: "plain-producer",
