@@ -10,7 +10,10 @@ import type { ClientCluster } from "../../../client/cluster/client-cluster.ts";
 import { KafkaProtocolError } from "../../../client/kafka-error.ts";
 import { ApiKey } from "../../../protocol/generated/api-table.ts";
 import { ErrorCode } from "../../../protocol/generated/error-codes.ts";
-import type { FetchRequest } from "../../../protocol/generated/messages/fetch-request.ts";
+import {
+  defaultFetchRequest,
+  type FetchRequest,
+} from "../../../protocol/generated/messages/fetch-request.ts";
 import type { FetchResponse } from "../../../protocol/generated/messages/fetch-response.ts";
 import { ZERO_UUID } from "../../../protocol/primitives/uuid.ts";
 import { decodeRecordBatch } from "../../../protocol/records/record-batch-decoder.ts";
@@ -42,13 +45,11 @@ const text = (bytes: Uint8Array | null) => (bytes === null ? null : utf8.decode(
 
 function fetchRequest(topic: string, partition: number, offset: bigint): FetchRequest {
   return {
-    clusterId: null,
+    ...defaultFetchRequest(),
     replicaId: -1,
-    replicaState: { replicaId: -1, replicaEpoch: -1n },
     maxWaitMs: 0,
     minBytes: 0,
     maxBytes: FETCH_MAX_BYTES,
-    isolationLevel: 0,
     sessionId: 0,
     sessionEpoch: -1,
     topics: [
@@ -68,8 +69,6 @@ function fetchRequest(topic: string, partition: number, offset: bigint): FetchRe
         ],
       },
     ],
-    forgottenTopicsData: [],
-    rackId: "",
   };
 }
 
