@@ -6,24 +6,16 @@
 import { MAX_NODES } from "../../runtime/web-worker/cluster-config.ts";
 import { MAX_SPEED, MIN_SPEED } from "../../runtime/web-worker/time-base.ts";
 import { MAX_PLAYGROUND_PARTITIONS } from "../dialogs/topic-validation.ts";
+import { DOCK_TABS } from "../dock/dock-tabs.ts";
 import { MAX_NAME_LENGTH } from "../dialogs/validation.ts";
 import type { DockTab, Selection } from "../store/view-slice.ts";
 import { decimal, integer, nullable, object, oneOf, tagged, text, type Schema } from "./schema.ts";
 import { LIMITS, type LayoutDocument } from "./share-format.ts";
 
-/** Every dock tab the store knows, shown or not yet (the terminal). */
-export const ALL_DOCK_TABS = [
-  "timeline",
-  "metrics",
-  "packets",
-  "segments",
-  "terminal",
-] as const satisfies readonly DockTab[];
-
-// A tab added to DockTab but not listed above fails to compile here.
-const everyTabListed: Exclude<DockTab, (typeof ALL_DOCK_TABS)[number]> extends never
-  ? true
-  : false = true;
+// A tab added to DockTab but not to the dock's list fails to compile here: a document
+// could not name it.
+const everyTabListed: Exclude<DockTab, (typeof DOCK_TABS)[number]> extends never ? true : false =
+  true;
 void everyTabListed;
 
 const brokerId = integer({ min: 1, max: MAX_NODES });
@@ -56,7 +48,7 @@ export const selectionSchema: Schema<Selection> = tagged<Selection, "kind">("kin
 
 export const layoutSchema = object<LayoutDocument>({
   openTopic: nullable(name),
-  dockTab: oneOf(ALL_DOCK_TABS),
+  dockTab: oneOf(DOCK_TABS),
   speed: decimal({ min: MIN_SPEED, max: MAX_SPEED }),
   selection: nullable(selectionSchema),
 });
