@@ -1,8 +1,9 @@
 /**
- * The dock's tabs in order, and the WAI-ARIA tabs pattern's keyboard: arrows move to the
- * neighbouring tab (wrapping), Home and End to the first and last.
+ * The dock's tabs in order, and which one a key press moves to (the tabs pattern of
+ * ../tab-keys.ts).
  */
 import type { DockTab } from "../store/view-slice.ts";
+import { tabAfterKey } from "../tab-keys.ts";
 
 /** The tabs this dock shows. */
 export const DOCK_TABS = [
@@ -22,18 +23,5 @@ export function shownTab(tab: DockTab): ShownDockTab {
 
 /** The tab a key press on `current` moves to; null for keys the tab list does not use. */
 export function tabForKey(current: ShownDockTab, key: string): ShownDockTab | null {
-  const index = DOCK_TABS.indexOf(current);
-  const last = DOCK_TABS.length - 1;
-  switch (key) {
-    case "ArrowRight":
-      return DOCK_TABS[index === last ? 0 : index + 1]!;
-    case "ArrowLeft":
-      return DOCK_TABS[index === 0 ? last : index - 1]!;
-    case "Home":
-      return DOCK_TABS[0];
-    case "End":
-      return DOCK_TABS[last]!;
-    default:
-      return null;
-  }
+  return tabAfterKey(DOCK_TABS, current, key);
 }

@@ -14,10 +14,39 @@ import { usePlayground } from "../../store/store.ts";
 import { lessonEngine } from "../lessons.ts";
 import { LessonCatalogHost } from "./LessonCatalog.tsx";
 import { LessonPanel } from "./LessonPanel.tsx";
+import { tabAfterKey } from "../../tab-keys.ts";
 import "./side-column.css";
 
 type SideTab = "lesson" | "inspector";
 const TABS: readonly SideTab[] = ["lesson", "inspector"];
+
+/** One tab of the column; only the selected one is in the Tab order (arrows move between). */
+function SideTabButton({
+  id,
+  selected,
+  onChoose,
+  children,
+}: {
+  id: SideTab;
+  selected: SideTab;
+  onChoose: (tab: SideTab) => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`side-tab-${id}`}
+      className="side-tab"
+      aria-selected={selected === id}
+      aria-controls={`side-panel-${id}`}
+      tabIndex={selected === id ? 0 : -1}
+      onClick={() => onChoose(id)}
+    >
+      {children}
+    </button>
+  );
+}
 
 export function SideColumn({ inspector }: { inspector: ReactNode }) {
   const t = useTranslate();
@@ -37,15 +66,8 @@ export function SideColumn({ inspector }: { inspector: ReactNode }) {
   const onKeyDown = (event: KeyboardEvent) => {
     // From the tab that has focus (the selected one, unless focus was moved by a script).
     const focused = TABS.find((id) => (event.target as Element).id === `side-tab-${id}`) ?? tab;
-    const index = TABS.indexOf(focused);
-    const moves: Record<string, number> = {
-      ArrowRight: (index + 1) % TABS.length,
-      ArrowLeft: (index + TABS.length - 1) % TABS.length,
-      Home: 0,
-      End: TABS.length - 1,
-    };
-    const next = TABS[moves[event.key] ?? -1];
-    if (next === undefined) return;
+    const next = tabAfterKey(TABS, focused, event.key);
+    if (next === null) return;
     event.preventDefault();
     choose(next);
     document.getElementById(`side-tab-${next}`)?.focus();
@@ -60,29 +82,11 @@ export function SideColumn({ inspector }: { inspector: ReactNode }) {
           className="side-tabs"
           onKeyDown={onKeyDown}
         >
-          <button
-            type="button"
-            role="tab"
-            id="side-tab-lesson"
-            className="side-tab"
-            aria-selected={tab === "lesson"}
-            aria-controls="side-panel-lesson"
-            tabIndex={tab === "lesson" ? 0 : -1}
-            onClick={() => choose("lesson")}
-          >
+          <SideTabButton id="lesson" selected={tab} onChoose={choose}>
             {t("lessons.tabs.lesson")}
             <StepCounter />
-          </button>
-          <button
-            type="button"
-            role="tab"
-            id="side-tab-inspector"
-            className="side-tab"
-            aria-selected={tab === "inspector"}
-            aria-controls="side-panel-inspector"
-            tabIndex={tab === "inspector" ? 0 : -1}
-            onClick={() => choose("inspector")}
-          >
+          </SideTabButton>
+          <SideTabButton id="inspector" selected={tab} onChoose={choose}>
             {t("lessons.tabs.inspector")}
             <span
               className="side-tab-dot"
@@ -93,7 +97,7 @@ export function SideColumn({ inspector }: { inspector: ReactNode }) {
                 <span className="visually-hidden">{t("lessons.tabs.newSelection")}</span>
               )}
             </span>
-          </button>
+          </SideTabButton>
         </div>
       )}
       {lessonId !== null && (
