@@ -14,7 +14,8 @@ import { DialogHost } from "./dialogs/DialogHost.tsx";
 import { Dock } from "./dock/Dock.tsx";
 import { Inspector } from "./inspector/Inspector.tsx";
 import { SideColumn } from "./lessons/panel/SideColumn.tsx";
-import { lessonEngine } from "./lessons/lessons.ts";
+import { loadProgress } from "./lessons/lesson-progress.ts";
+import { loadLessonEngine } from "./lessons/lessons.ts";
 import { startPlayground } from "./playground/session.ts";
 import { usePlayground } from "./store/store.ts";
 
@@ -36,7 +37,7 @@ export function App() {
       () => {
         performance.mark("playground:cluster-ready");
         // A lesson in progress at the last visit carries on where it was.
-        void lessonEngine().restore();
+        if (loadProgress().current !== null) void loadLessonEngine().then((e) => e.restore());
       },
       () => {},
     );

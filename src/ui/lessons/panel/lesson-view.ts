@@ -4,13 +4,14 @@
  * control opens and closes it the same way.
  */
 import { usePlayground } from "../../store/store.ts";
-import { lessonEngine } from "../lessons.ts";
+import { lessonEngine, loadLessonEngine } from "../lessons.ts";
 
 /** The top-bar button's id, where focus goes when the lesson it started is left. */
 export const LESSONS_BUTTON_ID = "lessons-button";
 
+/** Opens the list once the catalogue is loaded (the first time, its chunk is fetched). */
 export function openLessonCatalog(): void {
-  usePlayground.setState({ lessonCatalogOpen: true });
+  void loadLessonEngine().then(() => usePlayground.setState({ lessonCatalogOpen: true }));
 }
 
 export function closeLessonCatalog(): void {
