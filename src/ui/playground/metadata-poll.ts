@@ -22,18 +22,42 @@ export interface PolledGroup {
   committed: Record<string, number>;
 }
 
+/**
+ * One poll's answers. Topics and groups are asked separately, so a group question stuck on
+ * a coordinator that just died does not hold back the topics (a missing part keeps what
+ * the page knew).
+ */
 export interface ClusterPoll {
-  topics: TopicMetadata[];
-  groups: PolledGroup[];
+  topics?: TopicMetadata[];
+  groups?: PolledGroup[];
 }
 
+/**
+ * How long one poll may wait, in cluster time, before the page gives up on it until the
+ * next tick. The admin's default (60 s) suits a program that needs the answer; a page that
+ * asks again every second would rather show what it has than freeze for a minute while
+ * requests to a dead broker time out.
+ */
+export const POLL_TIMEOUT_MS = 5_000;
+
 export async function pollCluster(admin: Admin): Promise<ClusterPoll> {
-  const { topics } = await admin.fetchTopicMetadata();
+  const [topics, groups] = await Promise.allSettled([pollTopics(admin), pollGroups(admin)]);
+  return {
+    ...(topics.status === "fulfilled" ? { topics: topics.value } : {}),
+    ...(groups.status === "fulfilled" ? { groups: groups.value } : {}),
+  };
+}
+
+async function pollTopics(admin: Admin): Promise<TopicMetadata[]> {
+  return (await admin.fetchTopicMetadata()).topics;
+}
+
+async function pollGroups(admin: Admin): Promise<PolledGroup[]> {
   const { groups: overviews } = await admin.listGroups();
   const ids = overviews.map((group) => group.groupId).sort();
   const { groups: descriptions } =
     ids.length === 0 ? { groups: [] } : await admin.describeGroups(ids);
-  const groups = await Promise.all(
+  return Promise.all(
     descriptions.map(async (description): Promise<PolledGroup> => {
       const committed: Record<string, number> = {};
       const offsets = await admin.fetchOffsets({ groupId: description.groupId });
@@ -45,7 +69,6 @@ export async function pollCluster(admin: Admin): Promise<ClusterPoll> {
       return { description, committed };
     }),
   );
-  return { topics, groups };
 }
 
 /** The topics and groups slices brought into line with a poll; telemetry-only facts kept. */
@@ -54,13 +77,18 @@ export function mergePoll(
   poll: ClusterPoll,
   pollStartedMs: number,
 ): Pick<ReducedState, "topics" | "groups"> {
-  const topics: Record<string, TopicView> = {};
-  for (const metadata of poll.topics)
-    topics[metadata.name] = mergeTopic(state.topics[metadata.name], metadata);
-  const groups: Record<string, GroupView> = {};
-  for (const polled of poll.groups) {
-    const known = state.groups[polled.description.groupId];
-    groups[polled.description.groupId] = mergeGroup(known, polled, pollStartedMs);
+  let { topics, groups } = state;
+  if (poll.topics !== undefined) {
+    topics = {};
+    for (const metadata of poll.topics)
+      topics[metadata.name] = mergeTopic(state.topics[metadata.name], metadata);
+  }
+  if (poll.groups !== undefined) {
+    groups = {};
+    for (const polled of poll.groups) {
+      const known = state.groups[polled.description.groupId];
+      groups[polled.description.groupId] = mergeGroup(known, polled, pollStartedMs);
+    }
   }
   return { topics, groups };
 }

@@ -16,14 +16,20 @@ import {
   METRIC_SAMPLES_LIMIT,
   TIMELINE_LIMIT,
 } from "../store/activity-slice.ts";
+import type { TelemetryEvent } from "../../telemetry/telemetry-event.ts";
 import type { BrokerView } from "../store/cluster-slice.ts";
 import { createImportedHost, rebuildFromImport, takePendingImport } from "../share/import-boot.ts";
 import { usePlayground, type PlaygroundState } from "../store/store.ts";
 import { MAX_CELLS_PER_PARTITION, partitionKey, type RecordCell } from "../store/topics-slice.ts";
 import { ClientHub, type RecordSeen } from "./client-hub.ts";
-import { DEFAULT_NODES, DEFAULT_TOPIC, savedStorageChoice } from "./default-cluster.ts";
+import {
+  DEFAULT_NODES,
+  DEFAULT_TOPIC,
+  PLAYGROUND_SERVER_PROPERTIES,
+  savedStorageChoice,
+} from "./default-cluster.ts";
 import { FlightBus } from "./flight-bus.ts";
-import { mergePoll, pollCluster } from "./metadata-poll.ts";
+import { mergePoll, POLL_TIMEOUT_MS, pollCluster } from "./metadata-poll.ts";
 import { MetricsSampler } from "./metrics-sampler.ts";
 import { reduceTelemetry } from "./telemetry-reducer.ts";
 import { TimelineDedupe } from "./timeline-dedupe.ts";
@@ -37,6 +43,16 @@ const POLL_INTERVAL_MS = 1_000;
 const STORE_UPDATE_INTERVAL_MS = 100;
 const DEFAULT_TOPIC_DEADLINE_MS = 30_000;
 
+/**
+ * Someone watching the session from outside the page's own views (the chaos run's
+ * checkers): told each batch of telemetry as it is folded into the store, with how many
+ * events were lost before it, and each record a client acknowledged or consumed.
+ */
+export interface SessionObserver {
+  telemetry?(events: readonly TelemetryEvent[], droppedEvents: number): void;
+  record?(record: RecordSeen): void;
+}
+
 const setState = (patch: Partial<PlaygroundState>) => usePlayground.setState(patch);
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,11 +60,14 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class PlaygroundSession {
   readonly flights = new FlightBus();
   readonly admin: Admin;
+  /** The once-a-second poll's own admin, which gives up after POLL_TIMEOUT_MS. */
+  private readonly pollingAdmin: Admin;
   readonly clients: ClientHub;
   private readonly dedupe = new TimelineDedupe();
   private readonly sampler = new MetricsSampler();
   private readonly pendingCells = new Map<string, RecordCell[]>();
   private readonly pendingRevokes = new Set<string>();
+  private readonly observers = new Set<SessionObserver>();
   private clientsChanged = true;
   private nextTimelineId = 1;
   private lastSampleMs: number;
@@ -59,11 +78,13 @@ export class PlaygroundSession {
 
   constructor(readonly host: ClusterHost) {
     const io = pageClientIo(host);
-    this.admin = new Kafka({
+    const kafka = new Kafka({
       clientId: "playground-admin",
       brokers: this.bootstrap(),
       transport: io,
-    }).admin();
+    });
+    this.admin = kafka.admin();
+    this.pollingAdmin = kafka.admin({ "default.api.timeout.ms": POLL_TIMEOUT_MS });
     this.clients = new ClientHub(io, () => this.bootstrap(), {
       onRecord: (record) => this.recordSeen(record),
       onRevoked: (groupId) => this.pendingRevokes.add(groupId),
@@ -104,6 +125,13 @@ export class PlaygroundSession {
     if (this.pollTimer !== null) clearTimeout(this.pollTimer);
     await this.clients.stopAll();
     await this.admin.disconnect().catch(() => {});
+    await this.pollingAdmin.disconnect().catch(() => {});
+  }
+
+  /** `observer` is told what the session sees from now on; returns unsubscribe. */
+  observe(observer: SessionObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
   }
 
   /** Asks the admin API now rather than at the next tick (after the user changed something). */
@@ -129,6 +157,7 @@ export class PlaygroundSession {
   }
 
   private recordSeen(record: RecordSeen): void {
+    for (const observer of this.observers) observer.record?.(record);
     const key = partitionKey(record.topic, record.partition);
     const cells = this.pendingCells.get(key) ?? [];
     cells.push({ offset: record.offset, key: record.key });
@@ -173,6 +202,10 @@ export class PlaygroundSession {
   private frame(): void {
     const state = usePlayground.getState();
     const drained = this.host.telemetry.drain();
+    if (drained.events.length > 0 || drained.droppedEvents > 0) {
+      for (const observer of this.observers)
+        observer.telemetry?.(drained.events, drained.droppedEvents);
+    }
     const patch: Partial<PlaygroundState> = {};
     const nowMs = this.host.clock.nowMs();
     if (drained.events.length > 0) {
@@ -266,7 +299,7 @@ export class PlaygroundSession {
   private async pollAdmin(): Promise<void> {
     const startedMs = this.host.clock.nowMs();
     try {
-      const poll = await pollCluster(this.admin);
+      const poll = await pollCluster(this.pollingAdmin);
       if (!this.closed) setState(mergePoll(usePlayground.getState(), poll, startedMs));
     } catch {
       // No broker answered (all down, or paused): the page keeps what it knew.
@@ -329,7 +362,11 @@ async function boot(): Promise<PlaygroundSession> {
     const firstVisit = host === null;
     if (host === null) {
       setBoot({ step: "boot.starting", firstVisit: true });
-      host = await ClusterHost.create({ nodes: DEFAULT_NODES, storage: savedStorageChoice() });
+      host = await ClusterHost.create({
+        nodes: DEFAULT_NODES,
+        storage: savedStorageChoice(),
+        properties: { ...PLAYGROUND_SERVER_PROPERTIES },
+      });
     }
     const created = new PlaygroundSession(host);
     session = created;

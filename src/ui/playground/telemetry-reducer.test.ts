@@ -171,4 +171,36 @@ describe("merging an admin poll", () => {
       isr: [1],
     });
   });
+
+  it("keeps what the page knew of the part a poll could not answer", () => {
+    const { state } = reduceTelemetry(
+      emptyState(),
+      [leaderChange(1, 2, 5)],
+      0,
+      new TimelineDedupe(),
+    );
+    const withGroup = mergePoll(
+      state,
+      {
+        groups: [
+          {
+            description: {
+              groupId: "readers",
+              state: "Stable",
+              protocolType: "consumer",
+              protocol: "range",
+              members: [],
+              errorCode: 0,
+            },
+            committed: { "orders-0": 7 },
+          },
+        ],
+      },
+      0,
+    );
+    expect(withGroup.topics).toBe(state.topics);
+    const topicsOnly = mergePoll({ ...state, ...withGroup }, { topics: poll(1, 6).topics }, 0);
+    expect(topicsOnly.groups.readers?.committed).toEqual({ "orders-0": 7 });
+    expect(topicsOnly.topics.orders!.partitions[0]).toMatchObject({ leader: 1, leaderEpoch: 6 });
+  });
 });
