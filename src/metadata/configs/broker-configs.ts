@@ -11,6 +11,15 @@ export const BROKER_CONFIGS: readonly ConfigDefinition[] = [
   { name: "num.partitions", type: "int", defaultValue: "1", min: 1 },
   { name: "default.replication.factor", type: "int", defaultValue: "1", min: 1 },
   { name: "delete.topic.enable", type: "boolean", defaultValue: "true" },
+  // Log management: how often the brokers look for work on their logs.
+  { name: "log.retention.check.interval.ms", type: "long", defaultValue: "300000", min: 1 },
+  { name: "log.cleaner.backoff.ms", type: "long", defaultValue: "15000", min: 0 },
+  {
+    name: "log.flush.offset.checkpoint.interval.ms",
+    type: "int",
+    defaultValue: "60000",
+    min: 0,
+  },
   // Replication
   { name: "replica.lag.time.max.ms", type: "long", defaultValue: "30000", min: 0 },
   { name: "replica.fetch.wait.max.ms", type: "int", defaultValue: "500", min: 0 },

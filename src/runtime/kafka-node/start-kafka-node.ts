@@ -80,6 +80,9 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
     clusterId,
     newDirectoryId: randomTopicId(ports.random),
     configFor: () => KAFKA_DEFAULT_LOG_CONFIG,
+    retentionCheckIntervalMs: brokerConfig.number("log.retention.check.interval.ms"),
+    cleanerBackoffMs: brokerConfig.number("log.cleaner.backoff.ms"),
+    checkpointIntervalMs: brokerConfig.number("log.flush.offset.checkpoint.interval.ms"),
   });
   const raft = await RaftNode.open({
     nodeId,

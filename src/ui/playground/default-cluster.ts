@@ -12,6 +12,17 @@ export const DEFAULT_TOPIC = {
   configEntries: [{ name: "min.insync.replicas", value: "2" }],
 };
 
+/**
+ * The lines this playground adds to every broker's server.properties. Kafka's brokers look
+ * for expired segments every 5 minutes; a learner who sets retention.ms to watch old
+ * segments go should not wait that long, so the playground checks every 30 s of cluster
+ * time (the brokers' configs show the value as set in server.properties, and the
+ * docker-compose export carries it too).
+ */
+export const PLAYGROUND_SERVER_PROPERTIES: Readonly<Record<string, string>> = {
+  "log.retention.check.interval.ms": "30000",
+};
+
 export const STORAGE_CHOICE_KEY = "kafka-playground.storage";
 
 export type StorageSetting = "auto" | "opfs" | "indexeddb" | "memory";

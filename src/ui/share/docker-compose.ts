@@ -6,6 +6,7 @@
  * PLAINTEXT between the containers, CONTROLLER for the quorum, PLAINTEXT_HOST published on
  * the host so a learner's tools and code connect from outside Docker.
  */
+import { PLAYGROUND_SERVER_PROPERTIES } from "../playground/default-cluster.ts";
 import type { PlaygroundDocument } from "./share-format.ts";
 
 /** The image's tag: a release whose console tools still take --producer-property. */
@@ -67,6 +68,12 @@ function environment(document: PlaygroundDocument, nodeId: number, clusterId: st
     KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: Math.min(3, brokers),
     KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: Math.min(2, brokers),
     KAFKA_LOG_DIRS: "/var/lib/kafka/data",
+    ...Object.fromEntries(
+      Object.entries(PLAYGROUND_SERVER_PROPERTIES).map(([name, value]) => [
+        `KAFKA_${name.toUpperCase().replaceAll(".", "_")}`,
+        value,
+      ]),
+    ),
   };
 }
 

@@ -9,6 +9,7 @@
 import { Kafka } from "../../client/kafka.ts";
 import { ClusterHost, type ClusterOptions } from "../../runtime/web-worker/cluster-host.ts";
 import { pageClientIo } from "../../runtime/web-worker/page-client-io.ts";
+import { PLAYGROUND_SERVER_PROPERTIES } from "../playground/default-cluster.ts";
 import { clientErrorOf } from "../playground/client-error.ts";
 import { saveClients } from "../playground/saved-clients.ts";
 import type { PlaygroundSession } from "../playground/session.ts";
@@ -28,7 +29,12 @@ const wallClock = {
 /** The cluster shape a document asks for. OPFS falls back to IndexedDB where it is missing. */
 export function importedClusterOptions(document: PlaygroundDocument): ClusterOptions {
   const { brokers, controllers, storage } = document.cluster;
-  return { nodes: brokers, voters: controllers, storage: storage === "opfs" ? "auto" : storage };
+  return {
+    nodes: brokers,
+    voters: controllers,
+    storage: storage === "opfs" ? "auto" : storage,
+    properties: { ...PLAYGROUND_SERVER_PROPERTIES },
+  };
 }
 
 /** Opens the progress dialog and starts the document's brokers. */

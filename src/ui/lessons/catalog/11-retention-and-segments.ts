@@ -114,8 +114,8 @@ export const retentionAndSegmentsLesson: Lesson = {
     step<number>({
       id: "retention",
       narration: {
-        en: `Nobody reads ${TOPIC} now. Set retention.ms=${RETENTION_MS} on it (20 s). The broker looks for expired segments every log.retention.check.interval.ms (Kafka's default: 5 minutes of node time; the cluster runs at 4×), so wait for it, and watch the start of the tape.`,
-        ko: `이제 ${TOPIC}를 읽는 이는 없습니다. 이 토픽에 retention.ms=${RETENTION_MS}(20초)를 설정하세요. 브로커는 log.retention.check.interval.ms마다(Kafka 기본값: 노드 시간 5분, 클러스터는 4배속) 만료된 세그먼트를 찾으니, 기다리며 테이프의 시작 부분을 지켜보세요.`,
+        en: `Nobody reads ${TOPIC} now. Set retention.ms=${RETENTION_MS} on it (20 s). The broker looks for expired segments every log.retention.check.interval.ms (30 s of node time in this playground, 5 minutes by Kafka's default; the cluster runs at 4×), so wait for it, and watch the start of the tape.`,
+        ko: `이제 ${TOPIC}를 읽는 이는 없습니다. 이 토픽에 retention.ms=${RETENTION_MS}(20초)를 설정하세요. 브로커는 log.retention.check.interval.ms마다(이 플레이그라운드에서는 노드 시간 30초, Kafka 기본값은 5분; 클러스터는 4배속) 만료된 세그먼트를 찾으니, 기다리며 테이프의 시작 부분을 지켜보세요.`,
       },
       hints: [
         {
