@@ -3,16 +3,17 @@
  * rounds, with the spread and the ratio to target), a line per latency run, and where the
  * CPU went during each kind of run.
  */
-import type { Answer, ClusterBenchResults } from "./cluster-bench-run.ts";
+import type { ClusterBenchResults } from "./cluster-bench-run.ts";
 import { atLeast, atMost, cpuLines, spreadOf, type Figure } from "./cluster-bench-report.ts";
 import type { BenchSettings } from "./cluster-bench-settings.ts";
+import type { EndToEndResult } from "./end-to-end-latency.ts";
 
 export const acksName = (acks: number): string => (acks === -1 ? "all" : String(acks));
 
 const median = (values: number[]) => spreadOf(values).median;
 const perSecond = (value: number) => Math.round(value).toLocaleString("en-US");
 
-export function latencyLine(result: Answer<"end-to-end-latency">): string {
+export function latencyLine(result: EndToEndResult): string {
   const e2e = result.endToEnd;
   const behind =
     result.sentRecords < result.scheduledRecords

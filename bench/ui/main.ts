@@ -10,17 +10,21 @@
  *
  * Saves bench/results/ui-<date>.json; `--quick` runs one short round and saves nothing.
  */
-import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "@playwright/test";
-import { chromiumLaunchOptions } from "../../scripts/chromium-launch.ts";
+import type { Page } from "@playwright/test";
 import { measuredOnMachine } from "../bench-machine.ts";
 import { formatTable, spreadOf, type Figure } from "../log/log-bench-report.ts";
+import { percentile } from "./frame-times.ts";
 import { measureInitialJavaScript } from "./initial-javascript.ts";
 import { BENCH_LOAD, clientTotals, recordFrames, startLoad } from "./page-load.ts";
+import {
+  buildProductionPage,
+  startPreview,
+  waitForClusterReady,
+  withPageProfile,
+} from "./production-page.ts";
 
 const quick = process.argv.includes("--quick");
 const rounds = quick ? 1 : 3;
@@ -28,57 +32,15 @@ const frameWindowMs = quick ? 5_000 : 15_000;
 const warmupMs = quick ? 5_000 : 10_000;
 // Not 4190: fetch refuses it (a "bad port", ManageSieve).
 const PORT = 4175;
-const url = `http://127.0.0.1:${PORT}/`;
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.max(0, Math.ceil((sorted.length * p) / 100) - 1))
-  ]!;
-};
-
-async function waitForServer(): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
-}
-
-async function withProfile<T>(
-  body: (page: import("@playwright/test").Page) => Promise<T>,
-): Promise<T> {
-  const profile = mkdtempSync(join(tmpdir(), "ui-bench-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    ...chromiumLaunchOptions,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-  });
-  // tsx keeps function names by wrapping them in __name(); functions sent to the page need it too.
-  await context.addInitScript({ content: "globalThis.__name = (target) => target;" });
-  try {
-    return await body(context.pages()[0] ?? (await context.newPage()));
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
+const withProfile = <T>(body: (page: Page) => Promise<T>): Promise<T> =>
+  withPageProfile({ profilePrefix: "ui-bench-", viewport: { width: 1280, height: 800 } }, body);
 
 async function firstVisit(): Promise<{ interactiveMs: number; clusterReadyMs: number }> {
   return withProfile(async (page) => {
     await page.goto(url);
-    await page.waitForFunction(
-      () => performance.getEntriesByName("playground:cluster-ready").length > 0,
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
+    await waitForClusterReady(page);
     return page.evaluate(() => ({
       interactiveMs: performance.getEntriesByName("playground:interactive")[0]!.startTime,
       clusterReadyMs: performance.getEntriesByName("playground:cluster-ready")[0]!.startTime,
@@ -87,32 +49,18 @@ async function firstVisit(): Promise<{ interactiveMs: number; clusterReadyMs: nu
 }
 
 console.log("building the page (vite build)…");
-execFileSync("npx", ["vite", "build", "--logLevel", "error"], { cwd: root, stdio: "inherit" });
+buildProductionPage(root);
 const javascript = measureInitialJavaScript(join(root, "dist"));
-const server = spawn(
-  "npx",
-  ["vite", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"],
-  {
-    cwd: root,
-    stdio: "ignore",
-    detached: true,
-  },
-);
+const server = await startPreview(root, PORT);
+const url = server.url;
 const startedAt = new Date();
 try {
-  await waitForServer();
   const { machine, results } = await measuredOnMachine(async () => {
     const visits = [];
     for (let round = 0; round < rounds; round++) visits.push(await firstVisit());
     const load = await withProfile(async (page) => {
       await page.goto(url);
-      await page.waitForFunction(
-        () => performance.getEntriesByName("playground:cluster-ready").length > 0,
-        null,
-        {
-          timeout: 60_000,
-        },
-      );
+      await waitForClusterReady(page);
       await page.evaluate(startLoad, BENCH_LOAD);
       await page.waitForTimeout(warmupMs);
       const browserVersion = await page.evaluate(
@@ -207,5 +155,5 @@ try {
     console.log(`saved ${path}`);
   }
 } finally {
-  if (server.pid !== undefined) process.kill(-server.pid);
+  server.stop();
 }
