@@ -19,6 +19,7 @@ import {
   validateConsumerDraft,
   type ConsumerDraft,
 } from "./consumer-validation.ts";
+import { ExtraTopicsField } from "./ExtraTopicsField.tsx";
 import { ActionError, CancelAndSubmit, CheckField, Field, type ControlProps } from "./Field.tsx";
 import { Modal } from "./Modal.tsx";
 import { useAction, useDraft } from "./use-form.ts";
@@ -146,6 +147,11 @@ export function ConsumerDialog({ topic, groupId }: { topic: string; groupId?: st
               label: name,
               description: t(ASSIGNOR_KEYS[name]),
             }))}
+          />
+          <ExtraTopicsField
+            topic={topic}
+            selected={draft.extraTopics}
+            onChange={(extraTopics) => update({ extraTopics })}
           />
         </div>
         <div className="dialog-column">

@@ -6,7 +6,7 @@
 import { useTranslate } from "../i18n/use-translate.ts";
 import { keyFor, valueFor } from "../playground/record-keys.ts";
 import type { KeyMode } from "../store/clients-slice.ts";
-import { Field } from "./Field.tsx";
+import { CheckField, Field } from "./Field.tsx";
 import { parseKeySet, type ProducerDraft } from "./producer-validation.ts";
 import type { Issue } from "./validation.ts";
 
@@ -27,7 +27,7 @@ interface Props {
 }
 
 /** The first records, with the random keys picked in turn (the real producer picks at random). */
-function preview(draft: ProducerDraft): { key: string | null; value: string }[] {
+function preview(draft: ProducerDraft): { key: string | null; value: string | null }[] {
   const settings = {
     ...draft,
     keySet: parseKeySet(draft.keySet),
@@ -38,7 +38,7 @@ function preview(draft: ProducerDraft): { key: string | null; value: string }[] 
   const count = Math.max(1, settings.keySet.length);
   return Array.from({ length: PREVIEW_RECORDS }, (_, n) => {
     const key = keyFor(settings, n, () => (n % count) / count);
-    return { key, value: valueFor(settings, n, key) };
+    return { key, value: draft.nullValue ? null : valueFor(settings, n, key) };
   });
 }
 
@@ -105,12 +105,19 @@ export function ProducerKeyFields({ draft, update, issues, shown }: Props) {
             {...control}
             type="text"
             value={draft.valueTemplate}
+            disabled={draft.nullValue}
             onChange={(event) => update({ valueTemplate: event.target.value })}
             spellCheck={false}
             autoComplete="off"
           />
         )}
       </Field>
+      <CheckField
+        label={t("producerDialog.nullValue")}
+        hint={t("producerDialog.nullValueHint")}
+        checked={draft.nullValue}
+        onChange={(nullValue) => update({ nullValue })}
+      />
     </>
   );
 }
@@ -129,7 +136,9 @@ export function RecordPreview({ draft }: { draft: ProducerDraft }) {
             </code>
             <span aria-hidden="true"> → </span>
             <span className="visually-hidden">: </span>
-            <code>{record.value}</code>
+            <code className={record.value === null ? "preview-null" : undefined}>
+              {record.value ?? "null"}
+            </code>
           </li>
         ))}
       </ol>

@@ -39,6 +39,8 @@ export interface ConsumerDraft {
   fromBeginning: boolean;
   sessionTimeoutMs: string;
   groupInstanceId: string;
+  /** Topics subscribed to besides `topic`. */
+  extraTopics: string[];
 }
 
 /** What the page knows of the group the consumer would join. */
@@ -55,6 +57,7 @@ export function consumerDraftOf(settings: ConsumerSettings): ConsumerDraft {
     ...settings,
     processingDelayMs: String(settings.processingDelayMs),
     sessionTimeoutMs: String(settings.sessionTimeoutMs),
+    extraTopics: [...(settings.extraTopics ?? [])],
   };
 }
 
@@ -149,6 +152,8 @@ export function validateConsumerDraft(
       fromBeginning: draft.fromBeginning,
       sessionTimeoutMs,
       groupInstanceId: draft.groupInstanceId,
+      // Only a consumer of several topics says so, as the saved settings of older visits do.
+      ...(draft.extraTopics.length > 0 ? { extraTopics: [...draft.extraTopics] } : {}),
     },
   };
 }

@@ -15,6 +15,11 @@ const draft = (patch: Partial<ProducerDraft> = {}): ProducerDraft => ({
 });
 
 describe("validateProducerDraft", () => {
+  it("keeps a producer of tombstones one", () => {
+    const tombstones = { ...defaultProducerSettings("orders"), nullValue: true };
+    expect(validateProducerDraft(producerDraftOf(tombstones)).value).toEqual(tombstones);
+  });
+
   it("round-trips the default settings", () => {
     expect(validateProducerDraft(draft())).toEqual({
       issues: [],

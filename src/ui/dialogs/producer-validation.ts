@@ -27,6 +27,8 @@ export interface ProducerDraft {
   /** The random-key set as typed: keys separated by commas. */
   keySet: string;
   valueTemplate: string;
+  /** Every value null: tombstones, which a compacted topic reads as "delete this key". */
+  nullValue: boolean;
   acks: AcksSetting;
   lingerMs: string;
   batchSize: string;
@@ -41,6 +43,7 @@ export function producerDraftOf(settings: ProducerSettings): ProducerDraft {
     keySet: settings.keySet.join(", "),
     lingerMs: String(settings.lingerMs),
     batchSize: String(settings.batchSize),
+    nullValue: settings.nullValue === true,
   };
 }
 
@@ -140,6 +143,8 @@ export function validateProducerDraft(draft: ProducerDraft): Checked<ProducerSet
       batchSize,
       idempotence: draft.idempotence,
       partitioner: draft.partitioner,
+      // Only a producer of tombstones says so, as the saved settings of older visits do.
+      ...(draft.nullValue ? { nullValue: true } : {}),
     },
   };
 }

@@ -24,6 +24,9 @@ export const dialogsClientsEn = {
   "producerDialog.keySetTooLarge": "At most {max} keys, so each can keep its own colour.",
   "producerDialog.valueTemplate": "Value",
   "producerDialog.valueTemplateHint": "{n} becomes the record's number, {key} its key.",
+  "producerDialog.nullValue": "Null values (tombstones)",
+  "producerDialog.nullValueHint":
+    "Every record's value is null. On a compacted topic a null value deletes its key.",
   "producerDialog.valueTooLong": "At most {max} characters.",
   "producerDialog.preview": "The first records (key → value):",
   "producerDialog.acks0":
@@ -90,6 +93,9 @@ export const dialogsClientsEn = {
     "With no committed offset, start at the oldest record (auto.offset.reset=earliest).",
   "consumerDialog.fromBeginningOff":
     "With no committed offset, read only new records (auto.offset.reset=latest).",
+  "consumerDialog.extraTopics": "Also subscribe to",
+  "consumerDialog.extraTopicsHint":
+    "The consumer subscribes to {topic} and these. Members with different subscriptions get different shares.",
   "consumerDialog.submit": "Add consumer",
   "consumerDialog.submitting": "Joining…",
   "consumerDialog.added": "Consumer joined “{group}” on “{topic}”.",
@@ -119,6 +125,9 @@ export const dialogsClientsKo: Record<keyof typeof dialogsClientsEn, string> = {
   "producerDialog.keySetTooLarge": "키마다 색을 따로 주려고 최대 {max}개까지만 씁니다.",
   "producerDialog.valueTemplate": "값",
   "producerDialog.valueTemplateHint": "{n}은 레코드 번호, {key}는 키로 바뀝니다.",
+  "producerDialog.nullValue": "null 값 (툼스톤)",
+  "producerDialog.nullValueHint":
+    "모든 레코드의 값이 null입니다. 압축(compact) 토픽에서 null 값은 그 키를 지웁니다.",
   "producerDialog.valueTooLong": "최대 {max}자입니다.",
   "producerDialog.preview": "처음 레코드들(키 → 값):",
   "producerDialog.acks0":
@@ -184,6 +193,9 @@ export const dialogsClientsKo: Record<keyof typeof dialogsClientsEn, string> = {
     "커밋된 오프셋이 없으면 가장 오래된 레코드부터 읽습니다(auto.offset.reset=earliest).",
   "consumerDialog.fromBeginningOff":
     "커밋된 오프셋이 없으면 새 레코드만 읽습니다(auto.offset.reset=latest).",
+  "consumerDialog.extraTopics": "함께 구독할 토픽",
+  "consumerDialog.extraTopicsHint":
+    "컨슈머는 {topic}와 이 토픽들을 구독합니다. 구독이 다른 멤버는 다른 몫을 받습니다.",
   "consumerDialog.submit": "컨슈머 추가",
   "consumerDialog.submitting": "조인하는 중…",
   "consumerDialog.added": "컨슈머가 “{topic}”에서 그룹 “{group}”에 조인했습니다.",

@@ -161,13 +161,13 @@ export const assignorsLesson: Lesson = {
     step<Before>({
       id: "one-joins",
       narration: {
-        en: `Now one new member joins each group again. Press "Show me" (it adds members subscribed to both topics, like the others). Which assignor moves the fewest partitions?`,
-        ko: `이번에는 그룹마다 새 멤버가 하나씩 다시 들어옵니다. "보여 주기"를 누르세요(다른 멤버처럼 두 토픽을 모두 구독하는 멤버를 추가합니다). 어떤 어사이너가 파티션을 가장 적게 옮기나요?`,
+        en: `Now one new member joins each group again, subscribed to both topics like the others. Which assignor moves the fewest partitions?`,
+        ko: `이번에는 그룹마다 새 멤버가 하나씩 다시 들어옵니다. 다른 멤버처럼 두 토픽을 모두 구독합니다. 어떤 어사이너가 파티션을 가장 적게 옮기나요?`,
       },
       hints: [
         {
-          en: "The consumer dialog subscribes to one topic only; a member with another subscription would get another share, so this step is easiest with Show me.",
-          ko: '컨슈머 창은 토픽 하나만 구독합니다. 구독이 다른 멤버는 몫도 달라지니, 이 단계는 "보여 주기"가 가장 쉽습니다.',
+          en: `Drop a Consumer on each group card and tick ${TOPIC_B} under "Also subscribe to": a member with another subscription would get another share. Four new members by hand take a while; "Show me" adds them for you.`,
+          ko: `그룹 카드마다 Consumer를 끌어다 놓고 "함께 구독할 토픽"에서 ${TOPIC_B}를 체크하세요. 구독이 다른 멤버는 몫도 달라집니다. 네 멤버를 손으로 넣기는 번거로우니 "보여 주기"가 대신 넣어 줍니다.`,
         },
       ],
       takeaway: {

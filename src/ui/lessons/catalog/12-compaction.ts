@@ -147,6 +147,10 @@ export const compactionLesson: Lesson = {
           ko: `프로듀서 설정을 바꿔 키를 ${KEYS.filter((k) => k !== DELETED_KEY).join(", ")}만 쓰게 하세요.`,
         },
         {
+          en: `Or drag another producer onto ${TOPIC} with key ${DELETED_KEY} and "Null values (tombstones)" ticked, and remove it after its first record.`,
+          ko: `또는 프로듀서를 하나 더 ${TOPIC} 위로 끌어다 놓되 키를 ${DELETED_KEY}로, "null 값 (툼스톤)"을 체크하고, 첫 레코드를 보낸 뒤 지우세요.`,
+        },
+        {
           en: `A tombstone from the Terminal tab: kafka-console-producer.sh --bootstrap-server broker-1:9092 --topic ${TOPIC} --property parse.key=true --property key.separator=: --property null.marker=NULL, then type ${DELETED_KEY}:NULL and press Ctrl-D.`,
           ko: `터미널 탭에서 툼스톤 보내기: kafka-console-producer.sh --bootstrap-server broker-1:9092 --topic ${TOPIC} --property parse.key=true --property key.separator=: --property null.marker=NULL 을 실행하고 ${DELETED_KEY}:NULL 을 입력한 뒤 Ctrl-D를 누르세요.`,
         },
