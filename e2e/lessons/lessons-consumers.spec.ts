@@ -5,16 +5,21 @@
  * and the rest with "Show me"; every step is marked done only by the lesson's check on
  * the live cluster.
  */
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { pageState } from "../playground/playground-driver.ts";
-import { expect, test } from "../playground/playground-fixture.ts";
+import { expect, test } from "./lesson-fixture.ts";
 import { lessonRecorder, openForLesson, takeLesson } from "./lesson-driver.ts";
 
-/** A consumer dropped on a group's card joins it, with the dialog's defaults. */
-async function joinGroupByDragging(page: Page, groupId: string): Promise<void> {
+/** A consumer dropped on a group's card joins it, with the dialog's defaults unless `change`d. */
+async function joinGroupByDragging(
+  page: Page,
+  groupId: string,
+  change?: (dialog: Locator) => Promise<void>,
+): Promise<void> {
   await page.getByTestId("palette-consumer").dragTo(page.getByTestId(`group-${groupId}`));
   const dialog = page.getByTestId("dialog-consumer");
   await expect(dialog.getByLabel("group.id")).toHaveValue(groupId);
+  await change?.(dialog);
   await dialog.getByRole("button", { name: "Add consumer", exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
 }
@@ -82,6 +87,14 @@ test("lesson 4: four assignors on the same members and topics", async ({ page, s
     moves: {
       "one-leaves": async (p) => {
         for (const groupId of groups) await pressOnGroupMember(p, groupId, "Close consumer");
+      },
+      // A member like the others: dropped on its group's card, subscribed to both topics.
+      "one-joins": async (p) => {
+        for (const groupId of groups) {
+          await joinGroupByDragging(p, groupId, async (dialog) => {
+            await dialog.getByRole("checkbox", { name: "lesson-assign-b" }).check();
+          });
+        }
       },
     },
     afterStep: record.afterStep,

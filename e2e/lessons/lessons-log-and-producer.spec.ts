@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from "@playwright/test";
 import { leaderOf } from "../playground/playground-driver.ts";
-import { expect, test } from "../playground/playground-fixture.ts";
+import { expect, test } from "./lesson-fixture.ts";
 import { lessonRecorder, openForLesson, takeLesson } from "./lesson-driver.ts";
 
 /** The lesson column hides the inspector behind a tab: do `work` there, then come back. */

@@ -7,7 +7,7 @@
  */
 import type { Page } from "@playwright/test";
 import { leaderOf } from "../playground/playground-driver.ts";
-import { expect, test } from "../playground/playground-fixture.ts";
+import { expect, test } from "./lesson-fixture.ts";
 import { lessonRecorder, openForLesson, takeLesson } from "./lesson-driver.ts";
 
 /** Broker ids holding a replica of the topic's partition 0, as the canvas shows them. */

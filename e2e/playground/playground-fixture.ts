@@ -4,7 +4,14 @@
  * without console errors, and a place for each state's screenshot among the test's
  * artifacts.
  */
-import { test as base, chromium, expect, type BrowserContext, type Page } from "@playwright/test";
+import {
+  test as base,
+  chromium,
+  expect,
+  type BrowserContext,
+  type Page,
+  type TestInfo,
+} from "@playwright/test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,29 +25,48 @@ export interface PlaygroundFixtures {
   snapshot: (name: string) => Promise<void>;
 }
 
+/** Runs `use` with a persistent Chromium profile of its own, deleted afterwards. */
+export async function withPlaygroundContext(
+  baseURL: string | undefined,
+  use: (context: BrowserContext) => Promise<void>,
+): Promise<void> {
+  const profile = mkdtempSync(join(tmpdir(), "playground-profile-"));
+  const persistent = await chromium.launchPersistentContext(profile, {
+    ...chromiumLaunchOptions,
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+  });
+  await use(persistent);
+  await persistent.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+/** The context's page, failing the test on any console error while the test used it. */
+export async function usePageWithoutErrors(
+  context: BrowserContext,
+  use: (page: Page) => Promise<void>,
+): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const expectNoErrors = collectPageErrors(page);
+  await use(page);
+  expectNoErrors();
+}
+
+/** The `snapshot` fixture: full-page screenshots among the test's artifacts. */
+export async function snapshotFixture(
+  { page }: { page: Page },
+  use: (snapshot: PlaygroundFixtures["snapshot"]) => Promise<void>,
+  testInfo: TestInfo,
+): Promise<void> {
+  await use(async (name) => {
+    await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  });
+}
+
 export const test = base.extend<PlaygroundFixtures>({
-  context: async ({ baseURL }, use) => {
-    const profile = mkdtempSync(join(tmpdir(), "playground-profile-"));
-    const persistent = await chromium.launchPersistentContext(profile, {
-      ...chromiumLaunchOptions,
-      baseURL,
-      viewport: { width: 1280, height: 800 },
-    });
-    await use(persistent);
-    await persistent.close();
-    rmSync(profile, { recursive: true, force: true });
-  },
-  page: async ({ context }, use) => {
-    const page = context.pages()[0] ?? (await context.newPage());
-    const expectNoErrors = collectPageErrors(page);
-    await use(page);
-    expectNoErrors();
-  },
-  snapshot: async ({ page }, use, testInfo) => {
-    await use(async (name) => {
-      await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-    });
-  },
+  context: async ({ baseURL }, use) => withPlaygroundContext(baseURL, use),
+  page: async ({ context }, use) => usePageWithoutErrors(context, use),
+  snapshot: snapshotFixture,
 });
 
 export { expect };
