@@ -2,7 +2,8 @@
  * The checks every batch passes before it is appended, leader or follower: whole batches
  * only (a torn one is CORRUPT_MESSAGE), a good CRC (CORRUPT_MESSAGE), magic 2, a known
  * codec, and no batch over max.message.bytes (MESSAGE_TOO_LARGE). If any batch fails,
- * nothing is appended.
+ * nothing is appended. A leader also refuses what would not fit one segment
+ * (RECORD_LIST_TOO_LARGE, `segmentFitProblem`).
  */
 import { ErrorCode } from "../protocol/generated/error-codes.ts";
 import { isRecordBatchCrcValid, readRecordBatchHeader, type RecordBatchHeader } from "../protocol/records/batch-header.ts";
@@ -35,4 +36,18 @@ export function validateBatches(
   }
   if (headers.length === 0) return logFailure(ErrorCode.INVALID_RECORD, "the request holds no record batch");
   return { ok: true, headers };
+}
+
+/**
+ * Kafka's UnifiedLog refuses an append larger than segment.bytes with
+ * RecordBatchTooLargeException (RECORD_LIST_TOO_LARGE): a segment could never hold it.
+ * Only the leader checks here: a follower's fetched run of batches may be longer than a
+ * tiny segment.bytes, and refusing it would stall replication.
+ */
+export function segmentFitProblem(records: Uint8Array, segmentBytes: number): LogFailure | null {
+  if (records.length <= segmentBytes) return null;
+  return logFailure(
+    ErrorCode.RECORD_LIST_TOO_LARGE,
+    `a record batch of ${records.length} bytes exceeds the maximum configured segment size of ${segmentBytes} (segment.bytes)`,
+  );
 }

@@ -99,4 +99,35 @@ describe("a broker's log dir", () => {
     expect(manager.offline).toMatch(/disk-full/);
     expect(users.read(0n, 100)).toMatchObject({ ok: false, errorCode: ErrorCode.KAFKA_STORAGE_ERROR });
   });
+
+  it("tells its listeners once, creates no log while offline, and skips its periodic work", async () => {
+    const fs = new MemoryFileSystem();
+    const manager = await open(fs);
+    const heard: string[] = [];
+    manager.onOffline((reason) => heard.push(reason));
+    const orders = await manager.getOrCreate("orders", 0, config);
+    fs.faults.capacityBytes = fs.usedBytes();
+    await orders.appendAsLeader(producerBatch(1), 0, NOW);
+    await orders.appendAsLeader(producerBatch(1), 0, NOW);
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toMatch(/disk-full/);
+    fs.faults.capacityBytes = Number.POSITIVE_INFINITY;
+    await expect(manager.getOrCreate("users", 0, config)).rejects.toThrow(/offline/);
+    expect(await fs.exists("broker-1/users-0")).toBe(false);
+    expect(await manager.tick(NOW + 3_600_000n)).toEqual({ deletedSegments: new Map(), compactedRecords: new Map() });
+    // A clean shutdown of an offline dir leaves no marker: its logs are checked on the next start.
+    await manager.shutdown();
+    expect(await fs.exists("broker-1/.kafka_cleanshutdown")).toBe(false);
+  });
+
+  it("goes offline instead of throwing when a checkpoint cannot be written", async () => {
+    const fs = new MemoryFileSystem();
+    const manager = await open(fs);
+    const orders = await manager.getOrCreate("orders", 0, config);
+    await orders.appendAsLeader(producerBatch(1), 0, NOW);
+    fs.faults.capacityBytes = fs.usedBytes();
+    await expect(manager.checkpoint()).resolves.toBeUndefined();
+    expect(manager.offline).toMatch(/disk-full/);
+    expect(orders.isOffline).toBe(true);
+  });
 });

@@ -14,7 +14,7 @@ import {
   readOffsetCheckpoint,
   writeOffsetCheckpoint,
 } from "./checkpoints/offset-checkpoints.ts";
-import type { FileSystem } from "./fs/file-system.ts";
+import { StorageError, type FileSystem } from "./fs/file-system.ts";
 import type { LogConfig } from "./log-config.ts";
 import { PartitionLog } from "./partition-log.ts";
 import { partitionDirectory } from "./segment-files.ts";
@@ -68,6 +68,7 @@ export class LogManager {
   /** Where each compacted log's dirty part begins (cleaner-offset-checkpoint). */
   private cleanerOffsets = new Map<string, bigint>();
   private offlineReason: string | null = null;
+  private readonly offlineListeners: ((reason: string) => void)[] = [];
 
   private constructor(
     private readonly options: LogManagerOptions,
@@ -118,7 +119,7 @@ export class LogManager {
         recoveryPoint: recoveryPoints.get(key) ?? 0n,
         logStartOffset: logStartOffsets.get(key),
         cleanShutdown,
-        onStorageError: (reason) => manager.takeOffline(reason),
+        onStorageError: (reason) => manager.failLogDir(reason),
       });
       manager.logs.set(key, log);
     }
@@ -133,10 +134,35 @@ export class LogManager {
     return this.offlineReason;
   }
 
-  /** A storage failure under any log takes every log in the dir offline, as in Kafka. */
-  private takeOffline(reason: string): void {
-    this.offlineReason ??= reason;
+  /**
+   * A storage failure under any log, or in the dir's own files (checkpoints, producer
+   * snapshots), takes every log in the dir offline, as Kafka's LogDirFailureChannel does;
+   * the listeners hear of it once. The dir stays offline until the broker restarts.
+   */
+  failLogDir(reason: string): void {
+    if (this.offlineReason !== null) return;
+    this.offlineReason = reason;
     for (const log of this.logs.values()) log.takeOffline(reason);
+    for (const listener of this.offlineListeners) listener(reason);
+  }
+
+  /** `listener` runs once, when the log dir goes offline. */
+  onOffline(listener: (reason: string) => void): void {
+    this.offlineListeners.push(listener);
+  }
+
+  /**
+   * Runs a write to the dir's own files: a StorageError takes the dir offline (and is
+   * swallowed, like Kafka's checkpoint writers); anything else is a bug and throws.
+   */
+  async guardStorage(work: () => Promise<void>): Promise<void> {
+    if (this.offlineReason !== null) return;
+    try {
+      await work();
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      this.failLogDir(error.message);
+    }
   }
 
   get(topic: string, partition: number): PartitionLog | undefined {
@@ -147,15 +173,33 @@ export class LogManager {
     return this.logs;
   }
 
+  /**
+   * The partition's log, opened or created. Rejects with a StorageError when the dir is
+   * offline or fails now (which takes it offline): Kafka's "Can't create log ... log
+   * directory is offline".
+   */
   async getOrCreate(topic: string, partition: number, config: LogConfig): Promise<PartitionLog> {
     const existing = this.get(topic, partition);
     if (existing !== undefined) return existing;
-    const log = await PartitionLog.open({
-      fs: this.options.fs,
-      directory: partitionDirectory(this.options.logDir, topic, partition),
-      config,
-      onStorageError: (reason) => this.takeOffline(reason),
-    });
+    const directory = partitionDirectory(this.options.logDir, topic, partition);
+    if (this.offlineReason !== null)
+      throw new StorageError(
+        "io-error",
+        directory,
+        `the log dir is offline: ${this.offlineReason}`,
+      );
+    let log: PartitionLog;
+    try {
+      log = await PartitionLog.open({
+        fs: this.options.fs,
+        directory,
+        config,
+        onStorageError: (reason) => this.failLogDir(reason),
+      });
+    } catch (error) {
+      if (error instanceof StorageError) this.failLogDir(error.message);
+      throw error;
+    }
     this.logs.set(partitionKey(topic, partition), log);
     return log;
   }
@@ -166,13 +210,19 @@ export class LogManager {
     const log = this.logs.get(key);
     if (log === undefined) return;
     this.logs.delete(key);
-    await log.close();
-    await this.options.fs.delete(log.directory);
+    await this.guardStorage(async () => {
+      await log.close();
+      await this.options.fs.delete(log.directory);
+    });
     await this.checkpoint();
   }
 
-  /** Write every log's recovery point and log start offset. */
-  async checkpoint(): Promise<void> {
+  /** Write every log's recovery point and log start offset (a failure takes the dir offline). */
+  checkpoint(): Promise<void> {
+    return this.guardStorage(() => this.writeCheckpoints());
+  }
+
+  private async writeCheckpoints(): Promise<void> {
     const recovery = new Map<string, bigint>();
     const starts = new Map<string, bigint>();
     for (const [key, log] of this.logs) {
@@ -194,6 +244,8 @@ export class LogManager {
    */
   async tick(nowMs: bigint): Promise<TickReport> {
     const report: TickReport = { deletedSegments: new Map(), compactedRecords: new Map() };
+    // An offline dir is left alone: Kafka stops its cleaner and checkpoints.
+    if (this.offlineReason !== null) return report;
     const due = (last: bigint | null, everyMs: number) =>
       last === null || nowMs - last >= BigInt(everyMs);
     if (due(this.lastRetentionCheckMs, this.options.retentionCheckIntervalMs ?? 300_000)) {
@@ -220,13 +272,21 @@ export class LogManager {
     return report;
   }
 
-  /** A clean stop: close every log, checkpoint, and leave the clean-shutdown marker. */
+  /**
+   * A clean stop: close every log, checkpoint, and leave the clean-shutdown marker. An
+   * offline dir gets no marker (its logs are checked on the next start), and a failure now
+   * leaves none either.
+   */
   async shutdown(): Promise<void> {
-    for (const log of this.logs.values()) await log.close();
-    await this.checkpoint();
-    const marker = await this.options.fs.open(`${this.options.logDir}/${CLEAN_SHUTDOWN_FILE}`, {
-      create: true,
+    await this.guardStorage(async () => {
+      for (const log of this.logs.values()) await log.close();
     });
-    await marker.close();
+    await this.checkpoint();
+    await this.guardStorage(async () => {
+      const marker = await this.options.fs.open(`${this.options.logDir}/${CLEAN_SHUTDOWN_FILE}`, {
+        create: true,
+      });
+      await marker.close();
+    });
   }
 }

@@ -107,6 +107,23 @@ describe("a partition log", () => {
     expect(log.sizeBytes).toBe(0);
   });
 
+  it("refuses, as leader, a batch larger than segment.bytes with RECORD_LIST_TOO_LARGE", async () => {
+    const log = await openLog(new MemoryFileSystem(), { segmentBytes: 250 });
+    const big = producerBatch(1, NOW, 300);
+    expect(await log.appendAsLeader(big, 0, NOW)).toMatchObject({
+      ok: false,
+      errorCode: ErrorCode.RECORD_LIST_TOO_LARGE,
+    });
+    expect(log.logEndOffset).toBe(0n);
+    // Over max.message.bytes too: the per-batch check comes first, as in Kafka.
+    const both = await openLog(new MemoryFileSystem(), { segmentBytes: 250, maxMessageBytes: 200 });
+    expect(await both.appendAsLeader(big, 0, NOW)).toMatchObject({ errorCode: ErrorCode.MESSAGE_TOO_LARGE });
+    // A follower takes the leader's bytes as they are: its fetches may be longer than a segment.
+    const follower = await openLog(new MemoryFileSystem(), { segmentBytes: 250 });
+    const leaderBytes = producerBatch(1, NOW, 300);
+    expect(await follower.appendAsFollower(leaderBytes, NOW)).toMatchObject({ ok: true, lastOffset: 0n });
+  });
+
   it("comes back after a clean close with the same data", async () => {
     const fs = new MemoryFileSystem();
     const log = await openLog(fs, { segmentBytes: 400 });

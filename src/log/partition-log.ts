@@ -9,7 +9,7 @@ import { setBatchBaseOffset, setBatchMaxTimestamp, setBatchPartitionLeaderEpoch 
 import { readLeaderEpochCheckpoint, writeLeaderEpochCheckpoint } from "./checkpoints/leader-epoch-checkpoint.ts";
 import { compactLog, type CompactionResult } from "./cleaner/compact-log.ts";
 import { StorageError, type FileSystem } from "./fs/file-system.ts";
-import { validateBatches } from "./incoming-batches.ts";
+import { segmentFitProblem, validateBatches } from "./incoming-batches.ts";
 import type { LogConfig } from "./log-config.ts";
 import { logFailure, storageFailure, type LogFailure, type LogResult } from "./log-errors.ts";
 import { LogSegment } from "./log-segment.ts";
@@ -132,6 +132,11 @@ export class PartitionLog {
     this.offlineReason ??= reason;
   }
 
+  /** How many segments the log has: a roll adds one (asked on every append, so no copies). */
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
   segmentInfos(): SegmentInfo[] {
     return this.segments.map((s) => ({ baseOffset: s.baseOffset, nextOffset: s.nextOffset, sizeBytes: s.size, maxTimestamp: s.maxTimestamp }));
   }
@@ -167,6 +172,8 @@ export class PartitionLog {
     return this.guarded(async () => {
       const checked = validateBatches(records, this.config.maxMessageBytes);
       if (!checked.ok) return checked;
+      const tooLarge = segmentFitProblem(records, this.config.segmentBytes);
+      if (tooLarge !== null) return tooLarge;
       // Stamped in a copy, never in the caller's buffer (a network frame the packet
       // inspector may still show); the copy is reused, since storage copies what it writes.
       const bytes = this.appendScratch.copyOf(records);

@@ -23,6 +23,21 @@ describe("serveConnection", () => {
     expect(seen).toEqual(["in", "out", "in", "out", "in", "out"]);
   });
 
+  it("shows frames to the observer only while it is observing", async () => {
+    const [client, server] = transportPair();
+    const seen: string[] = [];
+    let observing = false;
+    serveConnection(server, createHandlerRegistry(), undefined, {
+      observe: (direction, _frame, request) => seen.push(`${direction} ${request?.apiVersion}`),
+      observing: () => observing,
+    });
+    const connection = new Connection(client, "test");
+    await connection.request<ApiVersionsResponse>(ApiKey.ApiVersions, 3, {});
+    observing = true;
+    await connection.request<ApiVersionsResponse>(ApiKey.ApiVersions, 2, {});
+    expect(seen).toEqual(["in 2", "out 2"]);
+  });
+
   it("hangs up on a client that queues more than the bound", async () => {
     const [client, server] = transportPair();
     serveConnection(server, createHandlerRegistry(), undefined, { maxQueuedRequests: 2 });

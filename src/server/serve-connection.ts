@@ -15,6 +15,11 @@ export interface ServeOptions {
   maxQueuedRequests?: number;
   /** Sees every request frame in and response frame out, with the request's header fields (telemetry). */
   observe?(direction: "in" | "out", frame: Uint8Array, request: RequestHeaderPeek | null): void;
+  /**
+   * Whether `observe` wants frames right now (default: always). Asked once per request, so
+   * a node nobody is watching does not peek at every header only to throw it away.
+   */
+  observing?(): boolean;
   onError?(error: unknown): void;
 }
 
@@ -48,8 +53,12 @@ export function serveConnection<Services>(
     busy = true;
     while (queue.length > 0 && !closed) {
       const frame = queue.shift()!;
-      const header = options.observe === undefined ? null : peekRequestHeader(frame);
-      options.observe?.("in", frame, header);
+      const observe =
+        options.observe !== undefined && (options.observing?.() ?? true)
+          ? options.observe
+          : undefined;
+      const header = observe === undefined ? null : peekRequestHeader(frame);
+      observe?.("in", frame, header);
       let result;
       try {
         result = await dispatchRequest(registry, frame, services);
@@ -60,7 +69,7 @@ export function serveConnection<Services>(
       }
       if (closed) break;
       if (result.kind === "respond") {
-        options.observe?.("out", result.frame, header);
+        observe?.("out", result.frame, header);
         transport.send(result.frame);
       } else if (result.kind === "disconnect") {
         closed = true;

@@ -94,6 +94,17 @@ describe("the classic group state machine", () => {
     expect(group.supportsProtocols("connect", ["range"])).toBe(false);
   });
 
+  it("counts a protocol a member lists twice once", () => {
+    const group = new ClassicGroup("g", "Empty", 0);
+    group.add(member("a", ["range", "range", "range"]));
+    expect(group.selectProtocol()).toBe("range");
+    group.add(member("b", ["range"]));
+    expect(group.selectProtocol()).toBe("range");
+    group.remove("a");
+    expect(group.selectProtocol()).toBe("range");
+    expect(group.supportsProtocols("consumer", ["range"])).toBe(true);
+  });
+
   it("counts pending (MEMBER_ID_REQUIRED) members as not yet joined", () => {
     const group = new ClassicGroup("g", "Empty", 0);
     group.add(member("a"), parked());

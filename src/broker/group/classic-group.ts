@@ -327,8 +327,12 @@ export class ClassicGroup {
       : this.subscribedTopics.has(topic);
   }
 
+  /**
+   * Each protocol name counts once per member: a JoinGroup that lists a name twice must not
+   * look like two members' support (a fuzzed request did, and left no protocol to select).
+   */
   private countProtocols(protocols: readonly MemberProtocol[], change: 1 | -1): void {
-    for (const { name } of protocols)
+    for (const name of new Set(protocols.map((protocol) => protocol.name)))
       this.protocolSupport.set(name, (this.protocolSupport.get(name) ?? 0) + change);
   }
 }

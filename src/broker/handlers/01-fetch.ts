@@ -21,6 +21,7 @@ import {
   type FetchRead,
   type FetchTarget,
 } from "../replica/fetch-reader.ts";
+import { mayHaveNews } from "../replica/fetch-readiness.ts";
 
 export const fetchHandler = defineHandler<FetchRequest, FetchResponse, BrokerServices>({
   apiKey: ApiKey.Fetch,
@@ -87,6 +88,7 @@ function waitForData(
     let done = false;
     const attempt = (expired: boolean): boolean => {
       if (done) return true;
+      if (!expired && !mayHaveNews(services, targets, isFollower)) return false;
       const result = readPartitions(services, targets, isFollower, maxBytes);
       if (!expired && result.bytes < request.minBytes && !result.hasError) return false;
       done = true;

@@ -95,7 +95,7 @@ async function deleteRecords(
   return { partitionIndex: index, lowWatermark: moved.logStartOffset, errorCode: ErrorCode.NONE };
 }
 
-/** The producer state follows the log start (snapshots below it go); a storage failure takes the log offline. */
+/** The producer state follows the log start (snapshots below it go); a storage failure takes the log dir offline. */
 async function forgetDeletedProducerState(
   services: BrokerServices,
   partition: Partition,
@@ -105,7 +105,7 @@ async function forgetDeletedProducerState(
     return null;
   } catch (error) {
     if (!(error instanceof StorageError)) throw error;
-    partition.log.takeOffline(error.message);
+    services.replicas.failLogDir(error.message);
     return ErrorCode.KAFKA_STORAGE_ERROR;
   }
 }

@@ -2,7 +2,8 @@
  * A Produce with acks=all waits here until every partition it wrote has its records
  * below the HW (then NONE, or NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR has meanwhile
  * shrunk below min.insync.replicas), the partition's leader changes (NOT_LEADER_OR_FOLLOWER),
- * or the request's timeout passes (REQUEST_TIMED_OUT).
+ * its log dir goes offline (KAFKA_STORAGE_ERROR), or the request's timeout passes
+ * (REQUEST_TIMED_OUT).
  */
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
 import type { DelayedOperation } from "./delayed-operations.ts";
@@ -63,6 +64,8 @@ export function waitForReplication(
 function replicationStatus(manager: ReplicaManager, append: PendingAppend): "waiting" | number {
   const { partition, leaderEpoch, outcome } = append;
   if (outcome.errorCode !== ErrorCode.NONE) return outcome.errorCode;
+  // The records may be on the other replicas, but this leader can no longer vouch for them.
+  if (partition.log.isOffline) return ErrorCode.KAFKA_STORAGE_ERROR;
   if (partition.role !== "leader" || partition.leaderEpoch !== leaderEpoch)
     return ErrorCode.NOT_LEADER_OR_FOLLOWER;
   if (partition.highWatermark <= outcome.lastOffset) return "waiting";

@@ -36,17 +36,11 @@ export function recordFollowerFetches(
   targets: readonly FetchTarget[],
 ): void {
   const now = services.clock.nowMs();
+  const lagMs = services.replicas.replicaLagTimeMaxMs;
   for (const target of targets) {
     const partition = services.replicas.partition(target.topic, target.partition);
     if (partition?.role !== "leader") continue;
-    if (
-      partition.recordFollowerFetch(
-        replicaId,
-        target.fetchOffset,
-        now,
-        services.replicas.replicaLagTimeMaxMs,
-      )
-    ) {
+    if (partition.recordFollowerFetch(replicaId, target.fetchOffset, now, lagMs)) {
       services.replicas.highWatermarkMoved(partition);
     }
   }
@@ -78,43 +72,50 @@ function readOne(
   isFollower: boolean,
   budget: number,
 ): FetchResponsePartitionData {
-  const data = {
-    ...defaultFetchResponsePartitionData(),
-    partitionIndex: target.partition,
-    records: new Uint8Array(0),
-  };
-  if (target.unknownTopicId === true) return { ...data, errorCode: ErrorCode.UNKNOWN_TOPIC_ID };
+  // One object per partition, filled in place: this runs for every partition of every
+  // fetch, and again for every parked fetch an append or HW move wakes.
+  const data = defaultFetchResponsePartitionData();
+  data.partitionIndex = target.partition;
+  data.records = NO_RECORDS;
+  if (target.unknownTopicId === true) return withError(data, ErrorCode.UNKNOWN_TOPIC_ID);
   const partition = services.replicas.partition(target.topic, target.partition);
   const known = services.image().partition(target.topic, target.partition) !== undefined;
+  if (partition?.log.isOffline === true) return withError(data, ErrorCode.KAFKA_STORAGE_ERROR);
   if (partition === undefined || partition.role !== "leader") {
     const leader = services.image().partition(target.topic, target.partition);
-    return {
-      ...data,
-      errorCode: notLeaderError(partition, known),
-      currentLeader: { leaderId: leader?.leader ?? -1, leaderEpoch: leader?.leaderEpoch ?? -1 },
-    };
+    data.currentLeader = { leaderId: leader?.leader ?? -1, leaderEpoch: leader?.leaderEpoch ?? -1 };
+    return withError(data, notLeaderError(partition, known));
   }
   const log = partition.log;
-  const common = {
-    ...data,
-    highWatermark: partition.highWatermark,
-    lastStableOffset: partition.highWatermark,
-    logStartOffset: log.logStartOffset,
-  };
+  data.highWatermark = partition.highWatermark;
+  data.lastStableOffset = partition.highWatermark;
+  data.logStartOffset = log.logStartOffset;
   const epochError = checkCurrentLeaderEpoch(partition, target.currentLeaderEpoch);
-  if (epochError !== ErrorCode.NONE) return { ...common, errorCode: epochError };
+  if (epochError !== ErrorCode.NONE) return withError(data, epochError);
   const maxOffset = isFollower ? log.logEndOffset : partition.highWatermark;
   const partitionBudget = Math.min(budget, target.partitionMaxBytes);
   // The response is full: this partition gets nothing this time (its offsets still count).
   if (partitionBudget <= 0 && budget <= 0) {
     return target.fetchOffset < log.logStartOffset || target.fetchOffset > log.logEndOffset
-      ? { ...common, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE }
-      : common;
+      ? withError(data, ErrorCode.OFFSET_OUT_OF_RANGE)
+      : data;
   }
   // The log returns at least one whole batch even past the budget (KIP-74).
   const read = log.read(target.fetchOffset, Math.max(partitionBudget, 1), maxOffset);
-  if (!read.ok) return { ...common, errorCode: read.errorCode };
+  if (!read.ok) return withError(data, read.errorCode);
   // The log reuses its read buffer, and the response is encoded later, after other
-  // requests may have read this log: copy.
-  return { ...common, records: read.records.slice() };
+  // requests may have read this log: copy (nothing to copy when there is nothing new).
+  if (read.records.length > 0) data.records = read.records.slice();
+  return data;
+}
+
+/** Shared by every partition answered without records: encoders only read it. */
+const NO_RECORDS = new Uint8Array(0);
+
+function withError(
+  data: FetchResponsePartitionData,
+  errorCode: number,
+): FetchResponsePartitionData {
+  data.errorCode = errorCode;
+  return data;
 }

@@ -35,9 +35,12 @@ export class FollowerFetchers {
     manager.onRoleChange(() => this.refresh());
   }
 
-  /** Start a loop for every leader we follow and have no loop for yet. */
+  /**
+   * Start a loop for every leader we follow and have no loop for yet. Nothing fetches into
+   * an offline log dir: Kafka removes the fetchers of its partitions.
+   */
   refresh(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.manager.logDirOffline !== null) return;
     for (const partition of this.manager.partitions.values()) {
       const leader = partition.leaderId;
       if (
@@ -65,7 +68,7 @@ export class FollowerFetchers {
   private async run(leaderId: number): Promise<void> {
     const config = this.manager.options.config;
     try {
-      while (!this.stopped) {
+      while (!this.stopped && this.manager.logDirOffline === null) {
         const partitions = this.following(leaderId);
         if (partitions.length === 0) return;
         const ok = await this.round(leaderId, partitions).catch(() => false);
@@ -99,9 +102,13 @@ export class FollowerFetchers {
       offset: p.log.logEndOffset,
     }));
     const byTopic = new Map<string, typeof fetched>();
-    for (const entry of fetched)
-      byTopic.set(entry.partition.topic, [...(byTopic.get(entry.partition.topic) ?? []), entry]);
+    for (const entry of fetched) {
+      const entries = byTopic.get(entry.partition.topic);
+      if (entries === undefined) byTopic.set(entry.partition.topic, [entry]);
+      else entries.push(entry);
+    }
     const maxWaitMs = config.number("replica.fetch.wait.max.ms");
+    const partitionMaxBytes = config.number("replica.fetch.max.bytes");
     const response = await this.requester.request<FetchResponse>(
       leaderId,
       BROKER_LISTENER,
@@ -124,7 +131,7 @@ export class FollowerFetchers {
             fetchOffset: offset,
             lastFetchedEpoch: -1,
             logStartOffset: partition.log.logStartOffset,
-            partitionMaxBytes: config.number("replica.fetch.max.bytes"),
+            partitionMaxBytes,
             replicaDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
           })),
         })),
@@ -165,7 +172,9 @@ export class FollowerFetchers {
       // Behind the leader's log start (retention or DeleteRecords moved it): start over there.
       if (data.logStartOffset > partition.log.logEndOffset) {
         await partition.log.truncateFullyAndStartAt(data.logStartOffset);
-        await partition.producers.truncateAndReload(partition.log, manager.options.clock.nowMs());
+        await manager.guardStorage(() =>
+          partition.producers.truncateAndReload(partition.log, manager.options.clock.nowMs()),
+        );
       } else await truncateTo(manager, partition, data.highWatermark);
       partition.clampHighWatermark();
       manager.emitOffsets(partition);
@@ -175,7 +184,7 @@ export class FollowerFetchers {
     const records = data.records;
     if (records !== null && records.length > 0) {
       const now = manager.options.clock.nowMs();
-      const segmentsBefore = partition.log.segmentInfos().length;
+      const segmentsBefore = partition.log.segmentCount;
       const result = await partition.log.appendAsFollower(records, BigInt(Math.floor(now)));
       if (!result.ok) return false;
       recordFollowerBatches(partition, records, now);

@@ -95,7 +95,9 @@ export async function truncateTo(
   if (offset >= partition.log.logEndOffset) return;
   const result = await partition.log.truncateTo(offset);
   if (!result.ok) return;
-  await partition.producers.truncateAndReload(partition.log, manager.options.clock.nowMs());
+  await manager.guardStorage(() =>
+    partition.producers.truncateAndReload(partition.log, manager.options.clock.nowMs()),
+  );
   partition.clampHighWatermark();
   manager.emitOffsets(partition);
 }

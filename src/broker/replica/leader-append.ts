@@ -67,6 +67,13 @@ async function append(
   records: Uint8Array | null,
   requiredAcks: number,
 ): Promise<AppendOutcome> {
+  // Kafka finds an offline replica before anything else (getPartitionOrException).
+  if (partition.log.isOffline) {
+    return appendFailure(
+      ErrorCode.KAFKA_STORAGE_ERROR,
+      `the log dir of ${partition.key} on broker ${manager.nodeId} is offline`,
+    );
+  }
   if (partition.role !== "leader") {
     return appendFailure(
       ErrorCode.NOT_LEADER_OR_FOLLOWER,
@@ -114,7 +121,7 @@ async function append(
     };
   }
   const now = manager.options.clock.nowMs();
-  const segmentsBefore = partition.log.segmentInfos().length;
+  const segmentsBefore = partition.log.segmentCount;
   const result = await partition.log.appendAsLeader(
     records!,
     partition.leaderEpoch,
@@ -131,6 +138,15 @@ async function append(
     now,
   );
   await manager.afterAppend(partition, segmentsBefore, result, records!.length);
+  // The records are in the log, but the producer snapshot of the roll was not written: as in
+  // Kafka, whose roll fails the append, nothing is acknowledged.
+  if (partition.log.isOffline) {
+    return appendFailure(
+      ErrorCode.KAFKA_STORAGE_ERROR,
+      `the log dir of ${partition.key} went offline during the append`,
+      partition.log.logStartOffset,
+    );
+  }
   partition.maybeIncrementHighWatermark(now, manager.replicaLagTimeMaxMs);
   manager.emitOffsets(partition);
   return {

@@ -23,7 +23,7 @@ export function notLeaderError(partition: Partition | undefined, knownInMetadata
 /**
  * The partition if this broker leads it and the request's currentLeaderEpoch matches; else
  * the error Kafka answers (UNKNOWN_TOPIC_OR_PARTITION, NOT_LEADER_OR_FOLLOWER,
- * FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH).
+ * FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH, KAFKA_STORAGE_ERROR for an offline log dir).
  */
 export function ledPartition(
   services: BrokerServices,
@@ -32,6 +32,8 @@ export function ledPartition(
   currentLeaderEpoch: number,
 ): { partition: Partition } | { errorCode: number } {
   const partition = services.replicas.partition(topic, index);
+  // An offline replica answers KAFKA_STORAGE_ERROR whatever its role (Kafka's getPartitionOrError).
+  if (partition?.log.isOffline === true) return { errorCode: ErrorCode.KAFKA_STORAGE_ERROR };
   if (partition === undefined || partition.role !== "leader") {
     const known = services.image().partition(topic, index) !== undefined;
     return { errorCode: notLeaderError(partition, known) };

@@ -50,9 +50,11 @@ export class Partition {
     this.highWatermark = clamp(checkpointedHighWatermark, log.logStartOffset, log.logEndOffset);
   }
 
+  /** "topic-partition": the purgatory's watch key, built once (it is asked on every append). */
   get key(): string {
-    return `${this.topic}-${this.partition}`;
+    return (this.cachedKey ??= `${this.topic}-${this.partition}`);
   }
+  private cachedKey: string | undefined;
 
   /** ISR members plus any the leader is adding: the set the HW waits for. */
   get maximalIsr(): number[] {

@@ -22,6 +22,7 @@ import type { MetadataImage, PartitionImage } from "../../metadata/metadata-imag
 import type { TelemetrySink } from "../../telemetry/telemetry-event.ts";
 import { ProducerStateManager } from "../producer-state/producer-state-manager.ts";
 import { DelayedOperations } from "./delayed-operations.ts";
+import { reportLogDirFailure } from "./log-dir-failure.ts";
 import { Partition } from "./partition.ts";
 
 export const HIGH_WATERMARK_CHECKPOINT = "replication-offset-checkpoint";
@@ -61,7 +62,23 @@ export class ReplicaManager {
       options.fs,
       `${options.logDir}/${HIGH_WATERMARK_CHECKPOINT}`,
     );
+    options.logs.onOffline((reason) => reportLogDirFailure(manager, reason));
     return manager;
+  }
+
+  /** Null while the log dir works; once storage failed under it, why (it stays offline). */
+  get logDirOffline(): string | null {
+    return this.options.logs.offline;
+  }
+
+  /** Take the whole log dir offline, as Kafka's LogDirFailureChannel does on any storage error. */
+  failLogDir(reason: string): void {
+    this.options.logs.failLogDir(reason);
+  }
+
+  /** Runs a write to the log dir; a StorageError takes the dir offline instead of throwing. */
+  guardStorage(work: () => Promise<void>): Promise<void> {
+    return this.options.logs.guardStorage(work);
   }
 
   get nodeId(): number {
@@ -141,15 +158,15 @@ export class ReplicaManager {
   async tick(): Promise<void> {
     const now = this.options.clock.nowMs();
     this.purgatory.expire(now);
+    const lagMs = this.replicaLagTimeMaxMs;
     for (const partition of this.partitions.values()) {
       partition.producers.expire(now);
       // A follower that stopped fetching can still let the HW move once it leaves the ISR.
-      if (partition.maybeIncrementHighWatermark(now, this.replicaLagTimeMaxMs))
-        this.highWatermarkMoved(partition);
+      if (partition.maybeIncrementHighWatermark(now, lagMs)) this.highWatermarkMoved(partition);
     }
     if (now - this.lastCheckpointMs >= HIGH_WATERMARK_CHECKPOINT_INTERVAL_MS) {
       this.lastCheckpointMs = now;
-      await this.checkpointHighWatermarks();
+      await this.guardStorage(() => this.checkpointHighWatermarks());
     }
     const report = await this.options.logs.tick(BigInt(Math.floor(now)));
     for (const [key, baseOffsets] of report.deletedSegments) {
@@ -183,7 +200,8 @@ export class ReplicaManager {
 
   /**
    * After an append: tell the page, and when the log rolled a new segment, say so and snapshot the producer
-   * state, as Kafka does on every roll, so recovery replays at most the active segment.
+   * state, as Kafka does on every roll, so recovery replays at most the active segment. A
+   * snapshot that cannot be written takes the log dir offline (callers check `log.isOffline`).
    */
   async afterAppend(
     partition: Partition,
@@ -200,9 +218,8 @@ export class ReplicaManager {
       count: Number(appended.lastOffset - appended.firstOffset + 1n),
       bytes,
     });
-    const segments = partition.log.segmentInfos();
-    if (segments.length <= segmentsBefore) return;
-    const baseOffset = segments.at(-1)!.baseOffset;
+    if (partition.log.segmentCount <= segmentsBefore) return;
+    const baseOffset = partition.log.segmentInfos().at(-1)!.baseOffset;
     this.options.telemetry.emit({
       kind: "segment",
       node: this.nodeId,
@@ -211,7 +228,7 @@ export class ReplicaManager {
       action: "rolled",
       baseOffset,
     });
-    await partition.producers.takeSnapshot(partition.log.logEndOffset);
+    await this.guardStorage(() => partition.producers.takeSnapshot(partition.log.logEndOffset));
   }
 
   highWatermarkMoved(partition: Partition): void {
@@ -231,10 +248,12 @@ export class ReplicaManager {
 
   async shutdown(): Promise<void> {
     await this.metadataChain;
-    for (const partition of this.partitions.values()) {
-      await partition.producers.takeSnapshot(partition.log.logEndOffset);
-    }
-    await this.checkpointHighWatermarks();
+    await this.guardStorage(async () => {
+      for (const partition of this.partitions.values()) {
+        await partition.producers.takeSnapshot(partition.log.logEndOffset);
+      }
+      await this.checkpointHighWatermarks();
+    });
     await this.options.logs.shutdown();
   }
 
@@ -257,7 +276,10 @@ export class ReplicaManager {
         const key = partitionKey(topic.name, state.partition);
         wanted.add(key);
         const partition =
-          this.partitions.get(key) ?? (await this.openPartition(topic.name, topic.id, state));
+          this.partitions.get(key) ??
+          (await this.openPartitionIfOnline(topic.name, topic.id, state));
+        // Its log dir is offline: Kafka marks the replica offline and serves nothing of it.
+        if (partition === null) continue;
         partition.topicId = topic.id;
         partition.log.setConfig(logConfigOf(this.topicConfig(topic.name)));
         this.applyRole(partition, state, now);
@@ -317,6 +339,20 @@ export class ReplicaManager {
       leader: partition.leaderId,
       leaderEpoch: partition.leaderEpoch,
     });
+  }
+
+  /** Opens the partition, or null when storage fails (which takes the log dir offline). */
+  private async openPartitionIfOnline(
+    topic: string,
+    topicId: string,
+    state: PartitionImage,
+  ): Promise<Partition | null> {
+    if (this.logDirOffline !== null) return null;
+    let opened: Partition | null = null;
+    await this.guardStorage(async () => {
+      opened = await this.openPartition(topic, topicId, state);
+    });
+    return opened;
   }
 
   private async openPartition(

@@ -39,6 +39,7 @@ import type { NodeConfig, NodePorts, NodeStatus, RunningNode } from "./kafka-nod
 import { ControllerLink } from "./controller-link.ts";
 import { MetadataReplay } from "./metadata-replay.ts";
 import { QuorumMetadataLog } from "./quorum-metadata-log.ts";
+import { OpenConnections } from "./open-connections.ts";
 import { readStoredRecords } from "./read-stored-records.ts";
 
 /** How long a controlled shutdown may wait for the controller to move leadership away. */
@@ -191,6 +192,31 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
 
   let replicaTick: Promise<void> | null = null;
   let stopped = false;
+  const connections = new OpenConnections();
+
+  /**
+   * Kafka halts a broker whose only log dir has failed (Exit.halt, from its log-dir
+   * failure handler thread, so the request that hit the failure still gets its
+   * KAFKA_STORAGE_ERROR): no controlled shutdown, no flush. Its heartbeats stop, the
+   * controller fences it after broker.session.timeout.ms and moves leadership to the other
+   * replicas; its clients' connections drop. Here the halt comes at the node's next tick.
+   * The worker stays up, so the page can still read what the node left.
+   */
+  let haltReason: string | null = null;
+  logs.onOffline((reason) => (haltReason ??= reason));
+  function halt(reason: string): void {
+    stopped = true;
+    telemetry.emit({
+      kind: "error",
+      node: nodeId,
+      where: "node",
+      message: `halting: the only log dir is offline (${reason})`,
+    });
+    fetchers.stop();
+    sleeper.wakeAll();
+    for (const each of Object.values(pools)) each.closeAll();
+    connections.closeAll();
+  }
   telemetry.emit({
     kind: "node",
     node: nodeId,
@@ -214,11 +240,12 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
 
   return {
     nodeId,
-    accept(transport: Transport, listener: ListenerName): void {
+    accept(accepted: Transport, listener: ListenerName): void {
       if (stopped) {
-        transport.close();
+        accepted.close();
         return;
       }
+      const transport = connections.track(accepted);
       const onError = (error: unknown) =>
         telemetry.emit({
           kind: "error",
@@ -243,14 +270,16 @@ export async function startKafkaNode(config: NodeConfig, ports: NodePorts): Prom
           bytes: frame.length,
         });
       };
+      const observing = () => sinkWants(telemetry, "request");
       if (listener === BROKER_LISTENER)
-        serveConnection(transport, brokerRegistry, services, { onError, observe });
+        serveConnection(transport, brokerRegistry, services, { onError, observe, observing });
       else if (listener === CONTROLLER_LISTENER)
-        serveConnection(transport, controllerRegistry, undefined, { onError, observe });
+        serveConnection(transport, controllerRegistry, undefined, { onError, observe, observing });
       else serveConnection(transport, idleRegistry, undefined);
     },
     tick(): void {
       if (stopped) return;
+      if (haltReason !== null) return halt(haltReason);
       for (const each of Object.values(pools)) each.expire();
       sleeper.tick();
       raft.tick();

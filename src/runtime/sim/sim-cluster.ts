@@ -95,6 +95,13 @@ export class SimCluster {
     return this.nodes.get(id)?.running ?? null;
   }
 
+  /** A node's disk, whose fault switches a test may turn (`faults.capacityBytes`, ...). */
+  disk(id: number): MemoryFileSystem {
+    const node = this.nodes.get(id);
+    if (node === undefined) throw new Error(`no node ${id}`);
+    return node.disk;
+  }
+
   /** Start every node that is not running. */
   async startAll(): Promise<void> {
     await Promise.all(this.nodeIds.map((id) => this.start(id)));
