@@ -16,7 +16,9 @@ export class GatedTransport implements Transport {
     private readonly gate: PauseGate,
   ) {
     inner.onFrame((frame) => {
-      if (!gate.pass(() => this.frameListener(frame))) this.overflow();
+      // Every frame comes through here: no closure to hold it unless the gate must.
+      if (gate.passesNow) this.frameListener(frame);
+      else if (!gate.pass(() => this.frameListener(frame))) this.overflow();
     });
     inner.onClose((reason) => {
       if (!gate.pass(() => this.reportClose(reason))) this.reportClose(reason);

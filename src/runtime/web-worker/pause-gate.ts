@@ -14,9 +14,14 @@ export class PauseGate {
 
   constructor(private readonly capacity = MAX_HELD_ARRIVALS) {}
 
+  /** Whether an arrival now would run at once (open, nothing held before it). */
+  get passesNow(): boolean {
+    return this.isOpen && !this.flushing && this.held.length === 0;
+  }
+
   /** Runs `arrival` now if open, else holds it; false when it had to be refused (full). */
   pass(arrival: () => void): boolean {
-    if (this.isOpen && !this.flushing && this.held.length === 0) {
+    if (this.passesNow) {
       arrival();
       return true;
     }

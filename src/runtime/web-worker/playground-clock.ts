@@ -18,8 +18,11 @@ export interface WallClock {
   clearTimer(handle: unknown): void;
 }
 
+/** Fixed for the life of the worker; read once, as every clock read would otherwise ask again. */
+const timeOrigin = typeof performance === "undefined" ? 0 : performance.timeOrigin;
+
 export const BROWSER_WALL_CLOCK: WallClock = {
-  nowMs: () => performance.timeOrigin + performance.now(),
+  nowMs: () => timeOrigin + performance.now(),
   setTimer: (delayMs, run) => setTimeout(run, delayMs),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
