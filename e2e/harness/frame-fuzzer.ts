@@ -8,6 +8,7 @@
 import { encodeRequestFrame } from "../../src/protocol/frames.ts";
 import { baseBody } from "./fuzz-base-requests.ts";
 import { withHostileValues } from "./hostile-values.ts";
+import { seededRandom } from "../../src/runtime/sim/seeded-random.ts";
 
 export type MutationKind =
   | "random-bytes"
@@ -58,18 +59,6 @@ export interface FuzzFrame {
   /** The API the frame was made from (-1 for random bytes). */
   baseApiKey: number;
   bytes: Uint8Array;
-}
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export class FrameFuzzer {
