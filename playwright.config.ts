@@ -37,8 +37,9 @@ export default defineConfig({
       testIgnore: ["harness/**", LESSON_SPECS],
       use: { baseURL: PREVIEW_URL },
     },
-    // Every lesson taken step by step: minutes of cluster time each, so a run of its own
-    // (`npm run test:lessons`) rather than part of every `npm test`.
+    // Every lesson taken step by step, on one browser profile per worker
+    // (e2e/lessons/lesson-fixture.ts): about a minute of cluster time each, so a run of its
+    // own (`npm run test:lessons`) rather than part of every `npm test`.
     { name: "lessons", testMatch: LESSON_SPECS, use: { baseURL: PREVIEW_URL } },
     { name: "harness", testMatch: "harness/**/*.spec.ts", use: { baseURL: DEV_URL } },
   ],
