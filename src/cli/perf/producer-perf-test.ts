@@ -6,15 +6,17 @@
  * Every time is node time (io.connect.nowMs()): in the simulator the numbers are those of
  * the simulated network and disks.
  *
- * Payload bytes come from a fixed-seed generator as Kafka's do (SplittableRandom(0)), but
- * not the same generator, so the letters differ from Kafka's.
+ * As Kafka's tool, it sends record by record with a callback per record (the producer's
+ * sendRecord, Java's send(record, callback)), not a promise per record: at hundreds of
+ * thousands of records a second, what each record costs the tool is what it measures.
  */
 import type { Producer } from "../../client/producer/producer-types.ts";
 import { configObject, kafkaFor } from "../console-producer/client-properties.ts";
 import { describeException } from "../framework/java-exception.ts";
-import { PendingSends } from "../console-producer/pending-sends.ts";
 import { FAILURE, SUCCESS } from "../framework/command-line-utils.ts";
 import type { Tool, ToolIo } from "../framework/tool.ts";
+import { OutstandingRecords } from "./outstanding-records.ts";
+import { payloadSource, payloadsOf } from "./perf-payloads.ts";
 import { metricsLines } from "./print-metrics.ts";
 import {
   PRODUCER_PERF_DESCRIPTION,
@@ -28,36 +30,8 @@ import {
 import { ProducerPerfStats } from "./producer-perf-stats.ts";
 import { ThroughputThrottler } from "./throughput-throttler.ts";
 
-const encoder = new TextEncoder();
-const UPPER_A = 65;
-
-/** A fixed-seed 32-bit generator (mulberry32): the same payloads on every run. */
-function seededRandom(seed: number): (bound: number) => number {
-  let state = seed >>> 0;
-  return (bound) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * bound);
-  };
-}
-
-/** Java's Scanner with a delimiter: the tokens between delimiters, none before the first or after the last. */
-function payloadsOf(text: string, delimiter: string): Uint8Array[] {
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(delimiter, "u");
-  } catch (error) {
-    throw new UncaughtToolError(
-      `java.util.regex.PatternSyntaxException: ${(error as Error).message}`,
-    );
-  }
-  const tokens = text.split(pattern);
-  if (tokens[0] === "") tokens.shift();
-  if (tokens.at(-1) === "") tokens.pop();
-  return tokens.map((token) => encoder.encode(token));
-}
+/** Records sent and not yet answered before the tool waits for answers (see OutstandingRecords). */
+const MAX_OUTSTANDING_RECORDS = 10_000;
 
 /** readPayloadFile: the payloads, announced on standard output as Kafka announces them. */
 async function readPayloadFile(settings: ProducerPerfSettings, io: ToolIo): Promise<Uint8Array[]> {
@@ -78,24 +52,6 @@ async function readPayloadFile(settings: ProducerPerfSettings, io: ToolIo): Prom
   return payloads;
 }
 
-/** generateRandomPayload: the next record's value. */
-function payloadSource(
-  settings: ProducerPerfSettings,
-  fromFile: Uint8Array[],
-): (index: number) => Uint8Array {
-  const random = seededRandom(0);
-  if (fromFile.length > 0) return () => fromFile[random(fromFile.length)]!;
-  const size = settings.recordSize;
-  if (size !== null) {
-    return () => {
-      const payload = new Uint8Array(size);
-      for (let index = 0; index < size; index++) payload[index] = random(26) + UPPER_A;
-      return payload;
-    };
-  }
-  return (index) => encoder.encode(String(index));
-}
-
 async function sendAll(
   producer: Producer,
   settings: ProducerPerfSettings,
@@ -105,34 +61,40 @@ async function sendAll(
   const clock = io.connect;
   const stats = new ProducerPerfStats(settings.numRecords, () => clock.nowMs(), io.out);
   const throttler = new ThroughputThrottler(settings.throughput, clock.nowMs(), clock);
-  const nextPayload = payloadSource(settings, payloads);
-  const pending = new PendingSends();
+  const nextPayload = payloadSource(settings.recordSize, payloads);
+  const outstanding = new OutstandingRecords(MAX_OUTSTANDING_RECORDS);
   for (let index = 0; index < settings.numRecords; index++) {
     const payload = nextPayload(index);
+    const bytes = payload.length;
     const sendStartMs = clock.nowMs();
-    const send = producer.send({ topic: settings.topic, messages: [{ value: payload }] });
-    await pending.track(
-      send.then(
-        () => {
-          const nowMs = clock.nowMs();
-          stats.record(nowMs - sendStartMs, payload.length, nowMs);
-        },
-        // A failed record is not counted; Kafka prints its stack trace.
-        (error: unknown) => io.err(describeException(error)),
-      ),
-    );
+    outstanding.sent();
+    // As Kafka's perf tool: send(record, callback), and the callback times the record. The
+    // record's timestamp is its send time, as the producer would stamp it, read once here
+    // (a clock read costs as much as the rest of a send in some shells); the callback's
+    // "now" is when the producer handled the answer, read once per answer.
+    const record = { topic: settings.topic, value: payload, timestamp: sendStartMs };
+    const queued = producer.sendRecord(record, (error, metadata) => {
+      outstanding.answered();
+      // A failed record is not counted; Kafka prints its stack trace.
+      if (error !== null || metadata === null) io.err(describeException(error));
+      else stats.record(metadata.acknowledgedAtMs - sendStartMs, bytes, metadata.acknowledgedAtMs);
+    });
+    // Java's send() blocks until the record is in the buffer; so does this loop.
+    if (queued !== null) await queued;
+    const room = outstanding.room();
+    if (room !== null) await room;
     if (throttler.shouldThrottle(index, sendStartMs)) await throttler.throttle();
   }
   if (settings.printMetrics) {
     // Everything sent before the numbers and the metrics are printed, then close.
     await producer.flush();
-    await pending.settled();
+    await outstanding.allAnswered();
     stats.printTotal();
     for (const line of metricsLines(producerMetrics(producer))) io.out(line);
     await producer.disconnect();
   } else {
     await producer.disconnect();
-    await pending.settled();
+    await outstanding.allAnswered();
     stats.printTotal();
   }
 }

@@ -117,3 +117,60 @@ describe("readFetchedRecords", () => {
     expect(() => readFetchedRecords(bytes, 0n, false, null)).toThrow(/CORRUPT_MESSAGE/);
   });
 });
+
+describe("readFetchedRecords' messages are the consumer's own", () => {
+  it("keep their bytes when the response buffer is reused, and share a copy per batch", () => {
+    const bytes = concat(
+      batch({
+        baseOffset: 0n,
+        records: ["one", "two"].map((v) => ({
+          value: text(v),
+          headers: [{ key: "h", value: text(v) }],
+        })),
+      }),
+      batch({ baseOffset: 2n, records: [{ value: text("three") }] }),
+    );
+    const read = readFetchedRecords(bytes, 0n, false, null);
+    bytes.fill(0);
+    expect(values(read.messages)).toEqual(["one", "two", "three"]);
+    expect(new TextDecoder().decode(read.messages[1]!.headers.h as Uint8Array)).toBe("two");
+    const [first, second, third] = read.messages.map((message) => message.value!);
+    expect(first!.buffer).toBe(second!.buffer);
+    expect(third!.buffer).not.toBe(first!.buffer);
+  });
+
+  it("writes offsets and timestamps out exactly, beyond 2^53 too, and reuses a repeated timestamp", () => {
+    const huge = 2n ** 60n + 5n;
+    const bytes = concat(
+      batch({
+        baseOffset: huge,
+        records: [
+          { value: text("a"), timestamp: 1_763_800_000_000n },
+          { value: text("b"), timestamp: 1_763_800_000_000n },
+          { value: text("c"), timestamp: 9_007_199_254_740_993n },
+        ],
+      }),
+    );
+    const read = readFetchedRecords(bytes, huge, false, null);
+    expect(read.messages.map((m) => m.offset)).toEqual([
+      huge.toString(),
+      (huge + 1n).toString(),
+      (huge + 2n).toString(),
+    ]);
+    expect(read.messages.map((m) => m.timestamp)).toEqual([
+      "1763800000000",
+      "1763800000000",
+      "9007199254740993",
+    ]);
+  });
+
+  it("gives headers no prototype, so a header named __proto__ is just a header", () => {
+    const bytes = batch({
+      baseOffset: 0n,
+      records: [{ value: text("v"), headers: [{ key: "__proto__", value: text("x") }] }],
+    });
+    const [message] = readFetchedRecords(bytes, 0n, false, null).messages;
+    expect(Object.keys(message!.headers)).toEqual(["__proto__"]);
+    expect("toString" in message!.headers).toBe(false);
+  });
+});

@@ -21,6 +21,7 @@ import { CONSUMER_EVENTS, type ConsumerEvents } from "./consumer-events.ts";
 import type { RunOptions } from "./consumer-types.ts";
 import type { CoordinatorChannel } from "./coordinator-channel.ts";
 import { updateFetchPositions } from "./fetch-positions.ts";
+import { FetchPipeline } from "./fetch-pipeline.ts";
 import { fetchFromLeader, type FetchTarget, type PartitionFetchResult } from "./fetcher.ts";
 import type { OffsetCommitter } from "./offset-committer.ts";
 import { ensureLeaders, groupByLeader } from "./partition-leaders.ts";
@@ -74,6 +75,7 @@ export class RunLoop {
   private retriableFailures = 0;
   /** Errors thrown by the user's handler (Kafka errors out of processing come from commits). */
   private readonly handlerErrors = new WeakSet<Error>();
+  private readonly pipeline = new FetchPipeline();
 
   constructor(private readonly parts: RunLoopParts) {}
 
@@ -105,6 +107,14 @@ export class RunLoop {
 
   private async loop(run: RunOptions, limit: ConcurrencyLimit): Promise<void> {
     const context = this.processorContext(run);
+    try {
+      await this.passes(context, limit);
+    } finally {
+      this.pipeline.clear();
+    }
+  }
+
+  private async passes(context: ProcessorContext, limit: ConcurrencyLimit): Promise<void> {
     while (this.running) {
       try {
         await this.pass(context, limit);
@@ -132,6 +142,7 @@ export class RunLoop {
 
   private async pass(context: ProcessorContext, limit: ConcurrencyLimit): Promise<void> {
     const { membership, subscriptions, cluster } = this.parts;
+    this.pipeline.beginPass();
     membership.markPolled();
     await membership.poll();
     if (!this.running) return;
@@ -175,28 +186,27 @@ export class RunLoop {
     context: ProcessorContext,
     limit: ConcurrencyLimit,
   ): Promise<boolean> {
-    const { cluster, events, config } = this.parts;
-    events.emit(CONSUMER_EVENTS.FETCH_START, { nodeId });
-    const startedMs = cluster.io.nowMs();
-    const results = await fetchFromLeader(cluster, nodeId, targets, config);
-    const withRecords = results.filter(
-      (result): result is Extract<PartitionFetchResult, { kind: "records" }> =>
-        result.kind === "records",
-    );
-    events.emit(CONSUMER_EVENTS.FETCH, {
-      numberOfBatches: withRecords.filter((result) => result.messages.length > 0).length,
-      duration: cluster.io.nowMs() - startedMs,
-      nodeId,
-    });
+    const results = await (this.pipeline.take(nodeId, targets) ?? this.fetch(nodeId, targets));
     for (const result of results) this.handleFailure(result);
-    const current = withRecords.filter((result) => {
+    const current: Extract<PartitionFetchResult, { kind: "records" }>[] = [];
+    for (const result of results) {
+      if (result.kind !== "records") continue;
       const state = result.target.state;
       if (state.epoch !== result.target.epoch || state.position !== result.target.fetchOffset)
-        return false;
+        continue;
       state.highWatermark = result.highWatermark;
       state.logStartOffset = result.logStartOffset;
-      return true;
-    });
+      current.push(result);
+    }
+    if (this.running && current.length === targets.length) {
+      // Every partition answered with records (or none yet): fetch what follows them now.
+      const next = current.map((result) => ({
+        state: result.target.state,
+        fetchOffset: result.nextOffset,
+        epoch: result.target.epoch,
+      }));
+      this.pipeline.start(nodeId, next, () => this.fetch(nodeId, next));
+    }
     const settled = await Promise.allSettled(
       current.map((result) =>
         limit.run(() => processPartition(context, result as FetchedPartition)),
@@ -205,6 +215,24 @@ export class RunLoop {
     const failed = settled.find((entry) => entry.status === "rejected");
     if (failed !== undefined) throw this.asHandlerError(failed.reason);
     return current.length > 0;
+  }
+
+  /** One Fetch to `nodeId`, told as KafkaJS's FETCH_START and FETCH events. */
+  private async fetch(nodeId: number, targets: FetchTarget[]): Promise<PartitionFetchResult[]> {
+    const { cluster, events, config } = this.parts;
+    events.emit(CONSUMER_EVENTS.FETCH_START, { nodeId });
+    const startedMs = cluster.io.nowMs();
+    const results = await fetchFromLeader(cluster, nodeId, targets, config);
+    let numberOfBatches = 0;
+    for (const result of results) {
+      if (result.kind === "records" && result.messages.length > 0) numberOfBatches++;
+    }
+    events.emit(CONSUMER_EVENTS.FETCH, {
+      numberOfBatches,
+      duration: cluster.io.nowMs() - startedMs,
+      nodeId,
+    });
+    return results;
   }
 
   private handleFailure(result: PartitionFetchResult): void {

@@ -51,7 +51,13 @@ export class BatchCompletion {
     const code = outcome.errorCode;
     if (isInvalidMetadataCode(code)) this.metadata.requestUpdate();
     if (code === ErrorCode.NONE) {
-      this.succeed(batch, outcome.baseOffset, outcome.logAppendTimeMs, outcome.logStartOffset);
+      this.succeed(
+        batch,
+        outcome.baseOffset,
+        outcome.logAppendTimeMs,
+        outcome.logStartOffset,
+        nowMs,
+      );
       return;
     }
     const error = outcome.cause ?? new KafkaProtocolError(code, outcome.errorMessage);
@@ -72,7 +78,7 @@ export class BatchCompletion {
     }
     if (code === ErrorCode.DUPLICATE_SEQUENCE_NUMBER) {
       // The broker wrote it before but no longer remembers where: success, offsets unknown.
-      this.succeed(batch, -1n, -1n, -1n);
+      this.succeed(batch, -1n, -1n, -1n, nowMs);
       return;
     }
     this.fail(batch, error, MAYBE_WRITTEN.has(code));
@@ -105,10 +111,11 @@ export class BatchCompletion {
     baseOffset: bigint,
     logAppendTimeMs: bigint,
     logStartOffset: bigint,
+    nowMs: number,
   ): void {
     this.idempotence?.completed(batch);
     this.accumulator.deallocate(batch);
-    batch.complete(baseOffset, logAppendTimeMs, logStartOffset);
+    batch.complete(baseOffset, logAppendTimeMs, logStartOffset, nowMs);
   }
 
   private canRetry(batch: ProducerBatch, outcome: PartitionOutcome, nowMs: number): boolean {

@@ -5,6 +5,10 @@
  * finish, at most max.block.ms, then fails with Kafka's BufferExhaustedException message.
  * The waiters are bounded too: Kafka blocks the sending thread, so one sender can only
  * ever wait once; here a caller that piles up more than MAX_WAITERS waiting sends is told so.
+ *
+ * As Kafka's pool, it keeps the buffers of finished batch.size batches for the next ones
+ * (a new 16 KiB buffer per batch is an allocation the garbage collector pays for again),
+ * and never more than buffer.memory holds: reserved bytes plus kept buffers.
  */
 import type { ClientIo } from "../client-io.ts";
 import { ProducerError } from "./producer-error.ts";
@@ -20,10 +24,14 @@ interface Waiter {
 export class BufferPool {
   private usedBytes = 0;
   private readonly waiters: Waiter[] = [];
+  /** Buffers of `poolableBytes` free for reuse (Kafka's free list). */
+  private readonly free: Uint8Array[] = [];
 
   constructor(
     readonly totalBytes: number,
     private readonly io: ClientIo,
+    /** batch.size: the one buffer size worth keeping. */
+    private readonly poolableBytes: number,
   ) {}
 
   get availableBytes(): number {
@@ -75,9 +83,31 @@ export class BufferPool {
     });
   }
 
-  release(bytes: number): void {
+  /** A buffer for `bytes` just reserved: a kept one when there is one of that size. */
+  bufferFor(bytes: number): Uint8Array {
+    const kept = bytes === this.poolableBytes ? this.free.pop() : undefined;
+    // Reserved and kept bytes together stay within buffer.memory.
+    while (this.free.length > 0 && this.usedBytes + this.keptBytes > this.totalBytes) {
+      this.free.pop();
+    }
+    return kept ?? new Uint8Array(bytes);
+  }
+
+  /** Gives back `bytes` reserved before, and the batch's buffer to keep if it is worth keeping. */
+  release(bytes: number, buffer: Uint8Array | null = null): void {
     this.usedBytes -= bytes;
+    if (
+      buffer !== null &&
+      buffer.length === this.poolableBytes &&
+      this.usedBytes + this.keptBytes + buffer.length <= this.totalBytes
+    ) {
+      this.free.push(buffer);
+    }
     this.wakeWaiters();
+  }
+
+  private get keptBytes(): number {
+    return this.free.length * this.poolableBytes;
   }
 
   private wakeWaiters(): void {

@@ -15,9 +15,12 @@ export function toBytes(value: MessageBytes | undefined, what: string): Uint8Arr
   throw new TypeError(`${what} must be a string, a Uint8Array or null, not ${typeof value}`);
 }
 
+/** No headers: one shared, frozen list instead of a new empty one per record. */
+const NO_HEADERS: readonly RecordHeader[] = Object.freeze([]);
+
 /** KafkaJS's headers object as Kafka's ordered header list (an array value repeats the key). */
-export function toRecordHeaders(headers: MessageHeaders | undefined): RecordHeader[] {
-  if (headers === undefined || headers === null) return [];
+export function toRecordHeaders(headers: MessageHeaders | undefined): readonly RecordHeader[] {
+  if (headers === undefined || headers === null) return NO_HEADERS;
   if (typeof headers !== "object") throw new TypeError("headers must be an object");
   const list: RecordHeader[] = [];
   for (const [key, value] of Object.entries(headers)) {

@@ -1,8 +1,15 @@
 /**
  * One batch of records for one partition, from its first append to its last answer (Java's
  * ProducerBatch): grows until batch.size, waits in the accumulator, is sent (maybe several
- * times), and settles every record's caller once. The bytes are encoded at each send, so
- * an idempotent retry after an epoch bump carries the new producer epoch and sequence.
+ * times), and tells every record's listener once how it ended.
+ *
+ * Records are laid out in the batch's buffer as they are appended (RecordBatchBuilder, as
+ * Java's MemoryRecordsBuilder), so a queued record costs its bytes and no object. Who
+ * waits for which records is kept as runs: consecutive records with the same listener (a
+ * sendBatch() of 1000 records into one batch is one run), each told its first record's
+ * place and its count, so completing a batch costs one call per run, not one per record.
+ * The header is written at each send, so an idempotent retry after an epoch bump carries
+ * the new producer epoch and sequence.
  */
 import type { CompressionType } from "../../protocol/records/attributes.ts";
 import { incrementSequence } from "../../protocol/records/batch-header.ts";
@@ -12,15 +19,13 @@ import {
   NO_SEQUENCE,
   RECORD_BATCH_OVERHEAD_BYTES,
 } from "../../protocol/records/batch-layout.ts";
+import {
+  RecordBatchBuilder,
+  recordSizeInBytes,
+  type RecordTimestamp,
+} from "../../protocol/records/record-batch-builder.ts";
 import type { RecordBatchResult } from "../../protocol/records/record-batch-error.ts";
 import type { RecordHeader } from "../../protocol/records/record-batch-input.ts";
-import { encodeRecordBatch } from "../../protocol/records/record-batch-encoder.ts";
-import {
-  sizeOfUnsignedVarlongNumber,
-  sizeOfVarint,
-  utf8Length,
-  zigZagNumber,
-} from "../../protocol/records/varint-size.ts";
 import type { Acks } from "./producer-config.ts";
 
 /** What a batch's Produce request carries besides records (records differing here never share a batch). */
@@ -31,52 +36,51 @@ export interface BatchRoute {
   compression: CompressionType;
 }
 
-export type RecordOutcome =
-  | { ok: true; offset: bigint; logAppendTimeMs: bigint; logStartOffset: bigint }
+/**
+ * How a batch ended: its base offset (-1 when unknown, e.g. acks=0) and when the producer
+ * handled the answer (node time), or why it failed.
+ */
+export type BatchOutcome =
+  | {
+      ok: true;
+      baseOffset: bigint;
+      logAppendTimeMs: bigint;
+      logStartOffset: bigint;
+      acknowledgedAtMs: number;
+    }
   | { ok: false; error: Error };
 
-export interface PendingRecord {
+/** Whoever waits for records: told once per run of its records in a batch. */
+export interface RecordListener {
+  /** Records `firstIndex` to `firstIndex + count - 1` of `batch` ended with `outcome`. */
+  recordsSettled(
+    batch: ProducerBatch,
+    outcome: BatchOutcome,
+    firstIndex: number,
+    count: number,
+  ): void;
+}
+
+/** A record as the producer has serialized it, before it is laid out in a batch. */
+export interface SerializedRecord {
   key: Uint8Array | null;
   value: Uint8Array | null;
   headers: readonly RecordHeader[];
-  timestampMs: bigint;
-  /** Called once with where the record landed (its batch's partition), or why it did not. */
-  settle(outcome: RecordOutcome, partition: number): void;
-}
-
-/** Kafka's DefaultRecord.sizeInBytes: a record's bytes inside a batch, length prefix included. */
-export function recordSizeInBytes(
-  offsetDelta: number,
-  timestampDelta: number,
-  key: Uint8Array | null,
-  value: Uint8Array | null,
-  headers: readonly RecordHeader[],
-): number {
-  let body = 1; // attributes
-  body += sizeOfUnsignedVarlongNumber(zigZagNumber(timestampDelta));
-  body += sizeOfVarint(offsetDelta);
-  body += key === null ? 1 : sizeOfVarint(key.length) + key.length;
-  body += value === null ? 1 : sizeOfVarint(value.length) + value.length;
-  body += sizeOfVarint(headers.length);
-  for (const header of headers) {
-    const keyBytes = utf8Length(header.key);
-    body += sizeOfVarint(keyBytes) + keyBytes;
-    body += header.value === null ? 1 : sizeOfVarint(header.value.length) + header.value.length;
-  }
-  return sizeOfVarint(body) + body;
+  timestampMs: RecordTimestamp;
 }
 
 /** The most a lone record can take in a batch of its own (Kafka's estimateSizeInBytesUpperBound). */
-export function recordUpperBoundBytes(record: Omit<PendingRecord, "settle">): number {
+export function recordUpperBoundBytes(record: SerializedRecord): number {
   return (
     RECORD_BATCH_OVERHEAD_BYTES + recordSizeInBytes(0, 0, record.key, record.value, record.headers)
   );
 }
 
 export class ProducerBatch {
-  readonly records: PendingRecord[] = [];
-  /** Uncompressed size so far, batch header included (Kafka's estimate before compression). */
-  estimatedBytes = RECORD_BATCH_OVERHEAD_BYTES;
+  private readonly builder: RecordBatchBuilder;
+  /** Runs of records with the same listener: `runListeners[i]` waits for `runCounts[i]` records. */
+  private readonly runListeners: RecordListener[] = [];
+  private readonly runCounts: number[] = [];
   /** Sends that got an answer or failed; 0 until the first retry is queued. */
   attempts = 0;
   /** When it was last (re)queued: linger and back-off count from here. */
@@ -103,20 +107,29 @@ export class ProducerBatch {
     readonly partition: number,
     readonly route: BatchRoute,
     readonly createdMs: number,
-    /** batch.size, and the bytes reserved for it in buffer.memory. */
+    /** batch.size. */
     private readonly batchSize: number,
+    /** The bytes reserved for it in buffer.memory: max(batch.size, its first record). */
     readonly reservedBytes: number,
+    /** Where its records are laid out: `reservedBytes` long (from the BufferPool). */
+    buffer: Uint8Array,
   ) {
     this.lastAttemptMs = createdMs;
+    this.builder = new RecordBatchBuilder(buffer);
     this.settled = new Promise<void>((resolve) => (this.markSettled = resolve));
   }
 
   get recordCount(): number {
-    return this.records.length;
+    return this.builder.recordCount;
+  }
+
+  /** Uncompressed size so far, batch header included (Kafka's estimate before compression). */
+  get estimatedBytes(): number {
+    return this.builder.sizeInBytes;
   }
 
   get isFull(): boolean {
-    return this.closed || this.estimatedBytes >= this.batchSize;
+    return this.closed || this.builder.sizeInBytes >= this.batchSize;
   }
 
   get hasSequence(): boolean {
@@ -127,25 +140,32 @@ export class ProducerBatch {
     return incrementSequence(this.baseSequence, this.recordCount - 1);
   }
 
-  /** Adds `record` when it fits (a first record always does); returns the bytes it added, or null. */
-  tryAppend(record: PendingRecord): number | null {
-    if (this.closed) return null;
-    const first = this.records[0];
-    const timestampDelta = first === undefined ? 0 : Number(record.timestampMs - first.timestampMs);
-    const size = recordSizeInBytes(
-      this.records.length,
-      timestampDelta,
+  /**
+   * Adds `record` for `listener` when it fits (a first record always does); returns the
+   * bytes it added (the header's too for the first), or 0 when it does not fit — the batch
+   * is then closed.
+   */
+  tryAppend(record: SerializedRecord, listener: RecordListener): number {
+    if (this.closed) return 0;
+    const first = this.builder.recordCount === 0;
+    const added = this.builder.tryAppend(
+      record.timestampMs,
       record.key,
       record.value,
       record.headers,
+      this.batchSize,
     );
-    if (first !== undefined && this.estimatedBytes + size > this.batchSize) {
+    if (added === 0) {
       this.closed = true;
-      return null;
+      return 0;
     }
-    this.records.push(record);
-    this.estimatedBytes += size;
-    return first === undefined ? this.estimatedBytes : size;
+    const last = this.runListeners.length - 1;
+    if (last >= 0 && this.runListeners[last] === listener) this.runCounts[last]!++;
+    else {
+      this.runListeners.push(listener);
+      this.runCounts.push(1);
+    }
+    return first ? this.builder.sizeInBytes : added;
   }
 
   setProducerState(producerId: bigint, producerEpoch: number, baseSequence: number): void {
@@ -164,15 +184,13 @@ export class ProducerBatch {
     return nowMs - this.createdMs >= deliveryTimeoutMs;
   }
 
-  /** The RecordBatch v2 bytes as they are to be sent now. */
+  /**
+   * The RecordBatch v2 bytes as they are to be sent now. Valid until the next encode (they
+   * may be the batch's own buffer): the request is encoded before the batch can be sent again.
+   */
   encode(): RecordBatchResult<Uint8Array> {
-    return encodeRecordBatch({
-      records: this.records.map((record) => ({
-        key: record.key,
-        value: record.value,
-        headers: record.headers,
-        timestamp: record.timestampMs,
-      })),
+    this.closed = true;
+    return this.builder.build({
       compression: this.route.compression,
       producerId: this.producerId,
       producerEpoch: this.producerEpoch,
@@ -180,28 +198,37 @@ export class ProducerBatch {
     });
   }
 
-  /** Every record landed: record i at `baseOffset + i` (-1 for all when the offset is unknown). */
-  complete(baseOffset: bigint, logAppendTimeMs: bigint, logStartOffset: bigint): void {
-    if (this.done) return;
-    this.done = true;
-    this.records.forEach((record, index) =>
-      record.settle(
-        {
-          ok: true,
-          offset: baseOffset < 0n ? -1n : baseOffset + BigInt(index),
-          logAppendTimeMs,
-          logStartOffset,
-        },
-        this.partition,
-      ),
-    );
-    this.markSettled();
+  /** Its buffer, for the pool to reuse once the batch is done (no sends after that). */
+  get buffer(): Uint8Array {
+    return this.builder.underlyingBuffer;
+  }
+
+  /**
+   * Every record landed: record i at `baseOffset + i` (-1 for all when the offset is
+   * unknown), as the answer handled at `acknowledgedAtMs` says.
+   */
+  complete(
+    baseOffset: bigint,
+    logAppendTimeMs: bigint,
+    logStartOffset: bigint,
+    acknowledgedAtMs: number,
+  ): void {
+    this.settle({ ok: true, baseOffset, logAppendTimeMs, logStartOffset, acknowledgedAtMs });
   }
 
   fail(error: Error): void {
+    this.settle({ ok: false, error });
+  }
+
+  private settle(outcome: BatchOutcome): void {
     if (this.done) return;
     this.done = true;
-    for (const record of this.records) record.settle({ ok: false, error }, this.partition);
+    let firstIndex = 0;
+    for (let run = 0; run < this.runListeners.length; run++) {
+      const count = this.runCounts[run]!;
+      this.runListeners[run]!.recordsSettled(this, outcome, firstIndex, count);
+      firstIndex += count;
+    }
     this.markSettled();
   }
 }

@@ -60,6 +60,29 @@ export interface RecordMetadata {
   logStartOffset: string;
 }
 
+/** One record for one topic, as Java's ProducerRecord (for sendRecord). */
+export interface TopicRecord extends Message {
+  topic: string;
+}
+
+/** Where a record sent with sendRecord() landed: Java's RecordMetadata. */
+export interface SentRecordMetadata {
+  readonly topic: string;
+  readonly partition: number;
+  /** The record's offset; -1 when unknown (acks=0, or a duplicate the broker no longer places). */
+  readonly offset: bigint;
+  /** The broker's append time with LogAppendTime topics, else -1. */
+  readonly logAppendTimeMs: bigint;
+  /**
+   * When the producer handled the broker's answer (node time, ms): "now" for the callback,
+   * read once per answer instead of once per record by every callback that times itself.
+   */
+  readonly acknowledgedAtMs: number;
+}
+
+/** Java's Callback.onCompletion: once per record, with its metadata or why it failed. */
+export type SendCallback = (error: Error | null, metadata: SentRecordMetadata | null) => void;
+
 /** What a partitioner sees of a partition: KafkaJS's PartitionMetadata. */
 export interface PartitionMetadata {
   partitionErrorCode: number;
@@ -161,10 +184,26 @@ export interface ProducerEvent<E extends ProducerEventName> {
 
 export interface Producer {
   connect(): Promise<void>;
-  /** Sends what is queued (as Java's close() does), then stops. */
-  disconnect(): Promise<void>;
+  /**
+   * Sends what is queued and waits for the answers (as Java's close() does), then stops.
+   * With `timeoutMs` (Java's close(Duration)), records still unanswered after that long
+   * fail with "Producer is closed forcefully.".
+   */
+  disconnect(options?: { timeoutMs?: number }): Promise<void>;
   send(record: ProducerRecord): Promise<RecordMetadata[]>;
   sendBatch(batch: ProducerBatchRecord): Promise<RecordMetadata[]>;
+  /**
+   * Java's send(record, callback), for callers that send record by record and want no
+   * promise per record (kafka-producer-perf-test): `callback` is called once, with where
+   * the record landed or why it failed — every failure goes there, nothing is thrown.
+   * Returns null once the record is queued; when it must first wait (for its topic's
+   * metadata, or for buffer memory — where Java's send() blocks, at most max.block.ms),
+   * returns a promise that resolves once it is queued or has failed. A caller sending many
+   * records should await that promise before sending more, as Java's caller is blocked.
+   * Queued means copied into its batch: from then on the caller may reuse the value's and
+   * key's buffers, as Java's caller may once send() has serialized the record.
+   */
+  sendRecord(record: TopicRecord, callback: SendCallback): Promise<void> | null;
   /** Makes every queued batch ready now and resolves once all are done (Java's flush()). */
   flush(): Promise<void>;
   on<E extends ProducerEventName>(

@@ -7,6 +7,12 @@
  *   const producer = createProducer(cluster, { "linger.ms": 10, "compression.type": "lz4" });
  *   await producer.connect();
  *   await producer.send({ topic: "orders", messages: [{ key: "42", value: "paid" }] });
+ *   // Java's send(record, callback): no promise per record (see Producer.sendRecord).
+ *   producer.sendRecord({ topic: "orders", value: "paid" }, (error, metadata) => {});
+ *
+ * A send that needs no waiting is appended synchronously, record by record, into batches
+ * that lay the records out as bytes at once (RecordAppender, ProducerBatch): the cost of a
+ * record is its encoding, not promises and objects.
  */
 import {
   initCompression,
@@ -28,7 +34,6 @@ import { ProducerMetadata } from "./producer-metadata.ts";
 import { ProducerMetrics, type ProducerMetricsSnapshot } from "./producer-metrics.ts";
 import {
   PRODUCER_EVENTS,
-  type Message,
   type Partitioner,
   type Producer,
   type ProducerBatchRecord,
@@ -37,15 +42,15 @@ import {
   type ProducerOptions,
   type ProducerRecord,
   type RecordMetadata,
+  type SendCallback,
+  type TopicMessages,
+  type TopicRecord,
 } from "./producer-types.ts";
 import { resolvePartitioner } from "./partitioners/resolve-partitioner.ts";
 import { RecordAccumulator } from "./record-accumulator.ts";
-import {
-  buildRecord,
-  checkRecordSize,
-  checkTopicMessages,
-  choosePartition,
-} from "./record-builder.ts";
+import { RecordAppender } from "./record-appender.ts";
+import { checkRecord, checkTopicMessages } from "./record-builder.ts";
+import { CallbackListener } from "./record-callback.ts";
 import { Sender } from "./sender.ts";
 import { SendResult } from "./send-result.ts";
 
@@ -64,6 +69,7 @@ export function createProducer(cluster: ClientCluster, options: ProducerOptions 
 /** What one connect() starts and disconnect() stops. */
 interface Running {
   accumulator: RecordAccumulator;
+  appender: RecordAppender;
   metadata: ProducerMetadata;
   sender: Sender;
   oneWay: OneWayProduce;
@@ -75,8 +81,8 @@ class KafkaProducer implements Producer {
   private readonly metricsCollector = new ProducerMetrics();
   private running: Running | null = null;
   private connected = false;
-  /** Appends of one topic run in call order, so a send waiting for memory keeps its place. */
-  private readonly lanes = new Map<string, Promise<void>>();
+  /** The request-level settings of a send that sets none of its own. */
+  private readonly defaultRoute: BatchRoute;
 
   constructor(
     private readonly cluster: ClientCluster,
@@ -84,6 +90,11 @@ class KafkaProducer implements Producer {
     private readonly partitioner: Partitioner,
   ) {
     this.emitter = new ProducerEvents(() => cluster.io.nowMs());
+    this.defaultRoute = {
+      acks: config.acks,
+      timeoutMs: config.requestTimeoutMs,
+      compression: config.compression,
+    };
   }
 
   async connect(): Promise<void> {
@@ -96,15 +107,28 @@ class KafkaProducer implements Producer {
     this.emitter.emit("producer.connect", {});
   }
 
-  async disconnect(): Promise<void> {
+  async disconnect(options: { timeoutMs?: number } = {}): Promise<void> {
     const running = this.running;
     if (running === null) return;
     this.connected = false;
-    await Promise.allSettled([...this.lanes.values()]);
+    await running.appender.settled();
     // As Kafka's close(): no more appends, send what is queued, wait for the answers.
     running.accumulator.close();
     running.sender.wakeup();
-    await Promise.all(running.accumulator.incompleteBatches().map((batch) => batch.settled));
+    const answered = Promise.all(
+      running.accumulator.incompleteBatches().map((batch) => batch.settled),
+    ).then(() => true);
+    const { timeoutMs } = options;
+    const inTime =
+      timeoutMs === undefined
+        ? await answered
+        : await Promise.race([answered, this.cluster.sleep(timeoutMs).then(() => false)]);
+    if (!inTime) {
+      // Kafka's close(timeout) once the timeout is up: whatever is left fails. Its buffers
+      // stay out of the pool, which a late answer may still return them to.
+      const error = new ProducerError("KafkaException", "Producer is closed forcefully.");
+      for (const batch of running.accumulator.incompleteBatches()) batch.fail(error);
+    }
     running.sender.stop();
     running.oneWay.close();
     this.running = null;
@@ -112,11 +136,51 @@ class KafkaProducer implements Producer {
   }
 
   send(record: ProducerRecord): Promise<RecordMetadata[]> {
-    const { topic, messages, ...rest } = record ?? ({} as ProducerRecord);
-    return this.sendBatch({ ...rest, topicMessages: [{ topic, messages }] });
+    const { topic, messages } = record ?? ({} as ProducerRecord);
+    return this.sendTopicMessages(record ?? null, [{ topic, messages }]);
   }
 
-  async sendBatch(batch: ProducerBatchRecord): Promise<RecordMetadata[]> {
+  sendBatch(batch: ProducerBatchRecord): Promise<RecordMetadata[]> {
+    return this.sendTopicMessages(batch ?? null, batch?.topicMessages ?? []);
+  }
+
+  sendRecord(record: TopicRecord, callback: SendCallback): Promise<void> | null {
+    const listener = new CallbackListener(callback);
+    try {
+      const running = this.runningForSend();
+      checkRecord(record?.topic, record);
+      if (this.defaultRoute.compression === "zstd" && !isCompressionAvailable("zstd")) {
+        return initCompression().then(
+          async () => {
+            await this.appendRecord(running, record, listener);
+          },
+          (error: unknown) => listener.failed(error),
+        );
+      }
+      return this.appendRecord(running, record, listener);
+    } catch (error) {
+      listener.failed(error);
+      return null;
+    }
+  }
+
+  /** sendRecord's append: null once queued, else the promise of it (failures go to the listener). */
+  private appendRecord(
+    running: Running,
+    record: TopicRecord,
+    listener: CallbackListener,
+  ): Promise<void> | null {
+    try {
+      const rest = running.appender.appendOne(record.topic, record, this.defaultRoute, listener);
+      return rest === null ? null : rest.catch((error: unknown) => listener.failed(error));
+    } catch (error) {
+      listener.failed(error);
+      return null;
+    }
+  }
+
+  /** The running parts, when sends are taken (connected, and no fatal error). */
+  private runningForSend(): Running {
     const running = this.running;
     if (!this.connected || running === null) {
       throw new ProducerError(
@@ -125,29 +189,57 @@ class KafkaProducer implements Producer {
       );
     }
     if (running.sender.fatalError !== null) throw running.sender.fatalError;
-    const route = this.routeOf(batch);
-    const topicMessages = batch.topicMessages ?? [];
-    if (!Array.isArray(topicMessages)) {
-      throw new ProducerError(
-        "IllegalArgumentException",
-        "topicMessages must be an array of { topic, messages }",
-      );
+    return running;
+  }
+
+  /** A send's records go in now when nothing waits; the answer comes once all are acknowledged. */
+  private sendTopicMessages(
+    settings: Pick<ProducerBatchRecord, "acks" | "timeout" | "compression"> | null,
+    topicMessages: TopicMessages[],
+  ): Promise<RecordMetadata[]> {
+    try {
+      const running = this.runningForSend();
+      const route =
+        settings === null ||
+        (settings.acks === undefined &&
+          settings.timeout === undefined &&
+          settings.compression === undefined)
+          ? this.defaultRoute
+          : this.routeOf(settings);
+      if (!Array.isArray(topicMessages)) {
+        throw new ProducerError(
+          "IllegalArgumentException",
+          "topicMessages must be an array of { topic, messages }",
+        );
+      }
+      // Everything is checked before anything is queued.
+      for (const entry of topicMessages) checkTopicMessages(entry?.topic, entry?.messages);
+      const result = new SendResult();
+      if (route.compression === "zstd" && !isCompressionAvailable("zstd")) {
+        return initCompression().then(() =>
+          this.appendAndAnswer(running, topicMessages, route, result),
+        );
+      }
+      return this.appendAndAnswer(running, topicMessages, route, result);
+    } catch (error) {
+      return Promise.reject(error as Error);
     }
-    // Everything is checked before anything is queued.
-    for (const entry of topicMessages) checkTopicMessages(entry?.topic, entry?.messages);
-    if (route.compression === "zstd" && !isCompressionAvailable("zstd")) await initCompression();
-    const result = new SendResult();
-    for (const { topic, messages } of topicMessages) {
-      await this.inLane(topic, () => this.appendAll(running, topic, messages, route, result));
-    }
-    running.sender.wakeup();
-    return result.result();
+  }
+
+  private appendAndAnswer(
+    running: Running,
+    topicMessages: TopicMessages[],
+    route: BatchRoute,
+    result: SendResult,
+  ): Promise<RecordMetadata[]> {
+    const rest = running.appender.appendAll(topicMessages, route, result);
+    return rest === null ? result.result() : rest.then(() => result.result());
   }
 
   async flush(): Promise<void> {
     const running = this.running;
     if (running === null) return;
-    await Promise.allSettled([...this.lanes.values()]);
+    await running.appender.settled();
     running.accumulator.beginFlush();
     try {
       running.sender.wakeup();
@@ -186,7 +278,7 @@ class KafkaProducer implements Producer {
       () => sender?.wakeup(),
     );
     const oneWay = new OneWayProduce(this.cluster);
-    sender = new Sender({
+    const created = new Sender({
       cluster: this.cluster,
       config,
       accumulator,
@@ -196,11 +288,22 @@ class KafkaProducer implements Producer {
       events: this.emitter,
       oneWay,
     });
-    return { accumulator, metadata, sender, oneWay };
+    sender = created;
+    const appender = new RecordAppender(
+      this.cluster,
+      config,
+      this.partitioner,
+      accumulator,
+      metadata,
+      created,
+    );
+    return { accumulator, appender, metadata, sender: created, oneWay };
   }
 
   /** The request-level settings of a send: its own acks/timeout/compression or the producer's. */
-  private routeOf(batch: ProducerBatchRecord): BatchRoute {
+  private routeOf(
+    batch: Pick<ProducerBatchRecord, "acks" | "timeout" | "compression">,
+  ): BatchRoute {
     const acks = batch.acks === undefined ? this.config.acks : parseAcks(batch.acks);
     if (this.config.idempotent && acks !== -1) {
       throw new ProducerError(
@@ -220,39 +323,5 @@ class KafkaProducer implements Producer {
         ? this.config.compression
         : parseCompression(batch.compression);
     return { acks, timeoutMs, compression };
-  }
-
-  private inLane(topic: string, work: () => Promise<void>): Promise<void> {
-    const run = (this.lanes.get(topic) ?? Promise.resolve()).then(work);
-    const tail = run.catch(() => {});
-    this.lanes.set(topic, tail);
-    void tail.then(() => {
-      if (this.lanes.get(topic) === tail) this.lanes.delete(topic);
-    });
-    return run;
-  }
-
-  private async appendAll(
-    running: Running,
-    topic: string,
-    messages: Message[],
-    route: BatchRoute,
-    result: SendResult,
-  ): Promise<void> {
-    let info = await running.metadata.waitForTopic(topic, this.config.maxBlockMs);
-    for (const message of messages) {
-      const fields = buildRecord(message, this.cluster.io.nowMs());
-      checkRecordSize(fields, this.config.maxRequestSize, this.config.bufferMemory);
-      info = this.cluster.metadata.topics.get(topic) ?? info;
-      const partition = choosePartition(this.partitioner, topic, info, message);
-      const appended = await running.accumulator.append(
-        topic,
-        partition,
-        { ...fields, settle: result.track(topic) },
-        route,
-        () => (this.cluster.metadata.topics.get(topic) ?? info).partitions,
-      );
-      if (appended.batchIsFull || appended.newBatchCreated) running.sender.wakeup();
-    }
   }
 }

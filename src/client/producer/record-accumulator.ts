@@ -15,7 +15,8 @@ import {
   ProducerBatch,
   recordUpperBoundBytes,
   type BatchRoute,
-  type PendingRecord,
+  type RecordListener,
+  type SerializedRecord,
 } from "./producer-batch.ts";
 import { ProducerError } from "./producer-error.ts";
 import { StickyPartitioner } from "./partitioners/sticky-partitioner.ts";
@@ -29,17 +30,15 @@ export interface AccumulatorConfig {
   adaptivePartitioning: boolean;
 }
 
-export interface AppendResult {
-  partition: number;
-  /**
-   * This append made a batch ready to go: wake the sender. Only when it is this append that
-   * filled the batch (or started a new one because the last was full): under load, batches
-   * queued before were ready already and the sender was woken for them, and waking it for
-   * every record costs a pass over every partition per record.
-   */
-  batchIsFull: boolean;
-  newBatchCreated: boolean;
-}
+/**
+ * What an append did. "batch-ready": it made a batch ready to go (it filled one, or started
+ * a new one because the last was full, or started the partition's first): wake the sender.
+ * Only then: under load, batches queued before were ready already and the sender was
+ * woken for them, and waking it for every record costs a pass over every partition per
+ * record. "appended": in a batch that keeps filling. "no-memory": nothing done, a new batch
+ * needs buffer memory that is not free now (append() waits for it).
+ */
+export type AppendOutcome = "appended" | "batch-ready" | "no-memory";
 
 export interface ReadyCheck {
   readyNodes: Set<number>;
@@ -77,27 +76,64 @@ export class RecordAccumulator {
     private readonly io: ClientIo,
     private readonly idempotence: IdempotentState | null,
   ) {
-    this.pool = new BufferPool(config.bufferMemory, io);
+    this.pool = new BufferPool(config.bufferMemory, io, config.batchSize);
   }
 
   /**
-   * Adds a record to its partition's last batch, or a new one (which may wait for buffer
-   * memory). `partition` -1 lets the sticky partitioner choose among `partitionsOf()`.
+   * Adds a record to its partition's last batch, or a new one, without waiting: "no-memory"
+   * when a new batch is needed and buffer.memory has no room for it now (or earlier sends
+   * wait for memory already). `partition` -1 lets the sticky partitioner choose among
+   * `partitions`.
    */
+  tryAppend(
+    topic: string,
+    partition: number,
+    record: SerializedRecord,
+    listener: RecordListener,
+    route: BatchRoute,
+    partitions: readonly PartitionInfo[],
+  ): AppendOutcome {
+    return this.place(topic, partition, record, listener, route, partitions, 0);
+  }
+
+  /** As tryAppend, but waits (at most max.block.ms, first come first served) for memory. */
   async append(
     topic: string,
     partition: number,
-    record: PendingRecord,
+    record: SerializedRecord,
+    listener: RecordListener,
     route: BatchRoute,
     partitionsOf: () => readonly PartitionInfo[],
-  ): Promise<AppendResult> {
-    const topicQueues = this.topicQueues(topic);
-    let reservedBytes = 0;
+  ): Promise<AppendOutcome> {
+    let outcome = this.tryAppend(topic, partition, record, listener, route, partitionsOf());
+    while (outcome === "no-memory") {
+      const bytes = Math.max(this.config.batchSize, recordUpperBoundBytes(record));
+      await this.pool.reserve(bytes, this.config.maxBlockMs);
+      // The queues may have changed while we waited.
+      outcome = this.place(topic, partition, record, listener, route, partitionsOf(), bytes);
+    }
+    return outcome;
+  }
+
+  /**
+   * The append itself. `heldBytes` (0 or a reservation already made for this record) go to
+   * a new batch if one is needed, or back to the pool if not.
+   */
+  private place(
+    topic: string,
+    partition: number,
+    record: SerializedRecord,
+    listener: RecordListener,
+    route: BatchRoute,
+    partitions: readonly PartitionInfo[],
+    heldBytes: number,
+  ): AppendOutcome {
+    let reservedBytes = heldBytes;
     try {
+      if (this.closed)
+        throw new ProducerError("KafkaException", "Producer closed while send in progress");
+      const topicQueues = this.topicQueues(topic);
       while (true) {
-        if (this.closed)
-          throw new ProducerError("KafkaException", "Producer closed while send in progress");
-        const partitions = partitionsOf();
         const sticky = partition < 0 ? topicQueues.sticky.peek(partitions) : null;
         const target = sticky?.partition ?? partition;
         const deque = this.deque(topicQueues, target);
@@ -108,22 +144,14 @@ export class RecordAccumulator {
         }
         const last = deque[deque.length - 1];
         if (last !== undefined && !sameRoute(last.route, route)) last.closed = true;
-        const appended = last?.tryAppend(record) ?? null;
-        if (appended !== null) {
+        const appended = last === undefined ? 0 : last.tryAppend(record, listener);
+        if (appended > 0) {
           topicQueues.sticky.update(sticky, appended, partitions, allBatchesFull(deque));
-          return {
-            partition: target,
-            batchIsFull: last!.isFull,
-            newBatchCreated: false,
-          };
+          return last!.isFull ? "batch-ready" : "appended";
         }
         if (reservedBytes === 0) {
           const bytes = Math.max(this.config.batchSize, recordUpperBoundBytes(record));
-          if (!this.pool.tryReserve(bytes)) {
-            await this.pool.reserve(bytes, this.config.maxBlockMs);
-            reservedBytes = bytes;
-            continue; // the queues may have changed while we waited
-          }
+          if (!this.pool.tryReserve(bytes)) return "no-memory";
           reservedBytes = bytes;
         }
         const batch = new ProducerBatch(
@@ -133,17 +161,14 @@ export class RecordAccumulator {
           this.io.nowMs(),
           this.config.batchSize,
           reservedBytes,
+          this.pool.bufferFor(reservedBytes),
         );
         reservedBytes = 0;
-        const size = batch.tryAppend(record)!;
+        const size = batch.tryAppend(record, listener);
         deque.push(batch);
         this.incomplete.add(batch);
         topicQueues.sticky.update(sticky, size, partitions, allBatchesFull(deque));
-        return {
-          partition: target,
-          batchIsFull: deque.length > 1 || batch.isFull,
-          newBatchCreated: true,
-        };
+        return "batch-ready";
       }
     } finally {
       if (reservedBytes > 0) this.pool.release(reservedBytes);
@@ -177,7 +202,7 @@ export class RecordAccumulator {
           unknownLeaderTopics.add(topic);
           continue;
         }
-        if (readyNodes.has(leader) || this.muted.has(`${topic}\u0000${partition}`)) continue;
+        if (readyNodes.has(leader) || this.isMuted(topic, partition)) continue;
         const waitedMs = nowMs - first.lastAttemptMs;
         const backingOff = first.attempts > 0 && waitedMs < first.retryBackoffMs;
         const timeToWaitMs = backingOff ? first.retryBackoffMs : this.config.lingerMs;
@@ -230,7 +255,7 @@ export class RecordAccumulator {
     for (let step = 0; step < led.length; step++) {
       const deque = led[(start + step) % led.length]!;
       const first = deque[0]!;
-      if (this.muted.has(`${first.topic}\u0000${first.partition}`)) continue;
+      if (this.isMuted(first.topic, first.partition)) continue;
       if (first.attempts > 0 && nowMs - first.lastAttemptMs < first.retryBackoffMs) continue;
       if (size + first.estimatedBytes > maxSize && drained.length > 0) break;
       if (this.idempotence?.mustWait(first)) continue;
@@ -286,9 +311,13 @@ export class RecordAccumulator {
     return { expired, nextExpiryMs };
   }
 
-  /** The batch is done: its memory goes back to the pool. */
+  /** The batch is done (no request will encode it again): its memory goes back to the pool. */
   deallocate(batch: ProducerBatch): void {
-    if (this.incomplete.delete(batch)) this.pool.release(batch.reservedBytes);
+    if (this.incomplete.delete(batch)) this.pool.release(batch.reservedBytes, batch.buffer);
+  }
+
+  private isMuted(topic: string, partition: number): boolean {
+    return this.muted.size > 0 && this.muted.has(`${topic}\u0000${partition}`);
   }
 
   mute(batch: ProducerBatch): void {

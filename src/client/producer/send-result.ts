@@ -2,9 +2,11 @@
  * Collects the outcome of every record of one send() into KafkaJS's answer: one
  * RecordMetadata per partition written to, with the offset of the send's first record
  * there. The send fails if any of its records failed (the first error wins), as in KafkaJS.
+ * Batches report runs of the send's records (RecordListener), so a send of many records
+ * costs a few calls here, not one per record.
  */
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
-import type { RecordOutcome } from "./producer-batch.ts";
+import type { BatchOutcome, ProducerBatch, RecordListener } from "./producer-batch.ts";
 import type { RecordMetadata } from "./producer-types.ts";
 
 interface PartitionResult {
@@ -15,64 +17,90 @@ interface PartitionResult {
   logStartOffset: bigint;
 }
 
-export class SendResult {
+export class SendResult implements RecordListener {
   private pending = 0;
   private sealed = false;
   private error: Error | null = null;
-  private readonly partitions = new Map<string, PartitionResult>();
-  private finish!: () => void;
-  private readonly allSettled = new Promise<void>((resolve) => (this.finish = resolve));
+  /** Most sends write to one partition: it is kept here, any further ones in `others`. */
+  private first: PartitionResult | null = null;
+  private others: Map<string, PartitionResult> | null = null;
+  private resolve!: (metadata: RecordMetadata[]) => void;
+  private reject!: (error: Error) => void;
+  private readonly answer = new Promise<RecordMetadata[]>((resolve, reject) => {
+    this.resolve = resolve;
+    this.reject = reject;
+  });
 
-  /** A callback for one more record of `topic` (its partition is known once it lands). */
-  track(topic: string): (outcome: RecordOutcome, partition: number) => void {
+  /** One more record of this send was queued. */
+  added(): void {
     this.pending++;
-    return (outcome, partition) => {
-      if (outcome.ok) {
-        const key = `${topic}\u0000${partition}`;
-        let entry = this.partitions.get(key);
-        if (entry === undefined) {
-          entry = {
-            topicName: topic,
-            partition,
-            firstOffset: null,
-            logAppendTimeMs: -1n,
-            logStartOffset: -1n,
-          };
-          this.partitions.set(key, entry);
-        }
-        if (
-          entry.firstOffset === null ||
-          (outcome.offset >= 0n && outcome.offset < entry.firstOffset)
-        ) {
-          entry.firstOffset = outcome.offset;
-          entry.logAppendTimeMs = outcome.logAppendTimeMs;
-          entry.logStartOffset = outcome.logStartOffset;
-        }
-      } else {
-        this.error ??= outcome.error;
+  }
+
+  recordsSettled(
+    batch: ProducerBatch,
+    outcome: BatchOutcome,
+    firstIndex: number,
+    count: number,
+  ): void {
+    if (outcome.ok) {
+      const offset = outcome.baseOffset < 0n ? -1n : outcome.baseOffset + BigInt(firstIndex);
+      const entry = this.entryFor(batch.topic, batch.partition);
+      if (entry.firstOffset === null || (offset >= 0n && offset < entry.firstOffset)) {
+        entry.firstOffset = offset;
+        entry.logAppendTimeMs = outcome.logAppendTimeMs;
+        entry.logStartOffset = outcome.logStartOffset;
       }
-      this.pending--;
-      this.maybeFinish();
-    };
+    } else {
+      this.error ??= outcome.error;
+    }
+    this.pending -= count;
+    this.maybeFinish();
   }
 
   /** Every record was handed over: the answer comes once they all settled. */
-  async result(): Promise<RecordMetadata[]> {
+  result(): Promise<RecordMetadata[]> {
     this.sealed = true;
     this.maybeFinish();
-    await this.allSettled;
-    if (this.error !== null) throw this.error;
-    return [...this.partitions.values()].map((entry) => ({
-      topicName: entry.topicName,
-      partition: entry.partition,
-      errorCode: ErrorCode.NONE,
-      baseOffset: String(entry.firstOffset ?? -1n),
-      logAppendTime: String(entry.logAppendTimeMs),
-      logStartOffset: String(entry.logStartOffset),
-    }));
+    return this.answer;
+  }
+
+  private entryFor(topic: string, partition: number): PartitionResult {
+    const first = this.first;
+    if (first === null) return (this.first = newEntry(topic, partition));
+    if (first.partition === partition && first.topicName === topic) return first;
+    this.others ??= new Map();
+    const key = `${topic}\u0000${partition}`;
+    let entry = this.others.get(key);
+    if (entry === undefined) this.others.set(key, (entry = newEntry(topic, partition)));
+    return entry;
   }
 
   private maybeFinish(): void {
-    if (this.sealed && this.pending === 0) this.finish();
+    if (!this.sealed || this.pending !== 0) return;
+    if (this.error !== null) {
+      this.reject(this.error);
+      return;
+    }
+    const entries = this.first === null ? [] : [this.first, ...(this.others?.values() ?? [])];
+    this.resolve(
+      entries.map((entry) => ({
+        topicName: entry.topicName,
+        partition: entry.partition,
+        errorCode: ErrorCode.NONE,
+        baseOffset: String(entry.firstOffset ?? -1n),
+        logAppendTime: String(entry.logAppendTimeMs),
+        logStartOffset: String(entry.logStartOffset),
+      })),
+    );
   }
+}
+
+function newEntry(topic: string, partition: number): PartitionResult {
+  return {
+    topicName: topic,
+    partition,
+    firstOffset: null,
+    logAppendTimeMs: -1n,
+    logStartOffset: -1n,
+  };
 }

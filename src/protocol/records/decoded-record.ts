@@ -21,6 +21,16 @@ export interface RecordBatchContext {
   /** maxTimestamp when the batch has LogAppendTime: then every record has this timestamp. */
   logAppendTime: bigint | null;
   baseSequence: number;
+  /** baseOffset, baseTimestamp and logAppendTime as numbers where exact, else NaN (see exactNumber). */
+  baseOffsetNumber: number;
+  baseTimestampNumber: number;
+  logAppendTimeNumber: number;
+}
+
+/** `value` as a number when it is a safe integer, else NaN. */
+export function exactNumber(value: bigint): number {
+  const number = Number(value);
+  return Number.isSafeInteger(number) ? number : Number.NaN;
 }
 
 export class DecodedRecord {
@@ -54,6 +64,24 @@ export class DecodedRecord {
     return (
       this.batch.logAppendTime ?? BigInt.asIntN(64, this.batch.baseTimestamp + this.timestampDelta)
     );
+  }
+
+  /**
+   * The offset as a number, or NaN beyond 2^53: for callers that turn offsets into text or
+   * compare them by the million, where a bigint per record would cost more than the rest.
+   */
+  get offsetNumber(): number {
+    const offset = this.batch.baseOffsetNumber + this.offsetDelta;
+    return Number.isSafeInteger(offset) ? offset : Number.NaN;
+  }
+
+  /** The timestamp as a number, or NaN where only the bigint is exact. */
+  get timestampNumber(): number {
+    const batch = this.batch;
+    if (batch.logAppendTime !== null) return batch.logAppendTimeNumber;
+    if (this.timestampDeltaWide !== null) return Number.NaN;
+    const timestamp = batch.baseTimestampNumber + this.timestampDeltaNumber;
+    return Number.isSafeInteger(timestamp) ? timestamp : Number.NaN;
   }
 
   get key(): Uint8Array | null {

@@ -10,7 +10,7 @@ import {
 } from "./batch-header.ts";
 import { DEFAULT_DECOMPRESSED_BYTES_MAX } from "./compression/compression-codec.ts";
 import { compressionCodec } from "./compression/codecs.ts";
-import type { DecodedRecord } from "./decoded-record.ts";
+import { exactNumber, type DecodedRecord } from "./decoded-record.ts";
 import { batchFailure, type RecordBatchResult } from "./record-batch-error.ts";
 import { decodeRecordsSection } from "./records-section-decoder.ts";
 
@@ -72,13 +72,17 @@ export function decodeRecordBatch(
     sectionEnd = section.length;
   }
 
+  const logAppendTime = header.timestampType === "LogAppendTime" ? header.maxTimestamp : null;
   const parsed = decodeRecordsSection(
     {
       bytes: section,
       baseOffset: header.baseOffset,
       baseTimestamp: header.baseTimestamp,
-      logAppendTime: header.timestampType === "LogAppendTime" ? header.maxTimestamp : null,
+      logAppendTime,
       baseSequence: header.baseSequence,
+      baseOffsetNumber: exactNumber(header.baseOffset),
+      baseTimestampNumber: exactNumber(header.baseTimestamp),
+      logAppendTimeNumber: logAppendTime === null ? Number.NaN : exactNumber(logAppendTime),
     },
     sectionStart,
     sectionEnd,

@@ -12,6 +12,13 @@
  */
 import type { RecordInput } from "./record-batch-input.ts";
 import {
+  writeNullableBytes,
+  writeString,
+  writeUnsignedVarlongNumber,
+  writeVarint,
+  writeVarlongBigint,
+} from "./record-bytes-writer.ts";
+import {
   sizeOfUnsignedVarint,
   sizeOfUnsignedVarlongNumber,
   sizeOfVarint,
@@ -20,7 +27,6 @@ import {
   zigZagNumber,
 } from "./varint-size.ts";
 
-const textEncoder = new TextEncoder();
 const NO_TIMESTAMP = -1n;
 const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
@@ -138,72 +144,4 @@ export class RecordsSectionEncoder {
     }
     return at;
   }
-}
-
-function writeUnsignedVarint(buffer: Uint8Array, position: number, value: number): number {
-  let at = position;
-  let rest = value >>> 0;
-  while (rest >= 0x80) {
-    buffer[at++] = (rest & 0x7f) | 0x80;
-    rest >>>= 7;
-  }
-  buffer[at++] = rest;
-  return at;
-}
-
-function writeVarint(buffer: Uint8Array, position: number, value: number): number {
-  if (value >= 0 && value < 0x40) {
-    buffer[position] = value << 1; // the common case: small non-negative, one byte
-    return position + 1;
-  }
-  return writeUnsignedVarint(buffer, position, ((value << 1) ^ (value >> 31)) >>> 0);
-}
-
-function writeUnsignedVarlongNumber(buffer: Uint8Array, position: number, value: number): number {
-  if (value < 0x80000000) return writeUnsignedVarint(buffer, position, value);
-  let at = position;
-  let rest = value;
-  while (rest >= 0x80) {
-    buffer[at++] = (rest % 0x80) | 0x80;
-    rest = Math.floor(rest / 0x80);
-  }
-  buffer[at++] = rest;
-  return at;
-}
-
-function writeVarlongBigint(buffer: Uint8Array, position: number, value: bigint): number {
-  let at = position;
-  let rest = BigInt.asUintN(64, (value << 1n) ^ (value >> 63n));
-  while (rest >= 0x80n) {
-    buffer[at++] = Number(rest & 0x7fn) | 0x80;
-    rest >>= 7n;
-  }
-  buffer[at++] = Number(rest);
-  return at;
-}
-
-function writeNullableBytes(
-  buffer: Uint8Array,
-  position: number,
-  bytes: Uint8Array | null,
-): number {
-  if (bytes === null) {
-    buffer[position] = 1; // zig-zag of -1
-    return position + 1;
-  }
-  const at = writeVarint(buffer, position, bytes.length);
-  buffer.set(bytes, at);
-  return at + bytes.length;
-}
-
-function writeString(buffer: Uint8Array, position: number, text: string): number {
-  const length = utf8Length(text);
-  let at = writeVarint(buffer, position, length);
-  if (length === text.length) {
-    for (let index = 0; index < length; index++) buffer[at + index] = text.charCodeAt(index);
-  } else {
-    textEncoder.encodeInto(text, buffer.subarray(at, at + length));
-  }
-  at += length;
-  return at;
 }

@@ -44,9 +44,9 @@ describe("a playground producer's request counters", () => {
       expect(counters.recordsSent).toBeGreaterThanOrEqual(counters.acknowledged);
     }
     const perRequest = (c: typeof eager) => c.recordsSent / c.requests;
-    // 100 records/s: a 50 ms tick's worth per request at most without lingering, about 50
-    // records in half a second with it.
-    expect(perRequest(eager)).toBeLessThan(6);
+    // 100 records/s: without lingering a request carries a 50 ms tick's worth (5 records),
+    // sometimes two ticks' when the sender wakes late; about 50 records in half a second with it.
+    expect(perRequest(eager)).toBeLessThan(10);
     expect(perRequest(lingering)).toBeGreaterThan(25);
     expect(lingering.latencyP99Ms).toBeGreaterThanOrEqual(400);
     // A 200-byte batch fills with a few records and goes before linger.ms is up.

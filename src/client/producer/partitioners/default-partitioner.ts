@@ -12,11 +12,39 @@ import { partitionForKey } from "./murmur2.ts";
 /** Java's RecordMetadata.UNKNOWN_PARTITION: "let the built-in partitioner choose". */
 export const UNKNOWN_PARTITION = -1;
 
-export function createDefaultPartitioner(options: { ignoreKeys: boolean }): Partitioner {
-  return ({ partitionMetadata, message }) => {
-    if (options.ignoreKeys) return UNKNOWN_PARTITION;
-    const keyBytes = toBytes(message.key, "key");
-    if (keyBytes === null) return UNKNOWN_PARTITION;
-    return partitionForKey(keyBytes, partitionMetadata.length);
-  };
+export interface DefaultPartitioning {
+  ignoreKeys: boolean;
+}
+
+/** The partitioners made here, with their settings: see builtInPartitioning. */
+const builtIn = new WeakMap<Partitioner, DefaultPartitioning>();
+
+/** The partition for a record whose key is already serialized (`keyBytes`), over `partitionCount`. */
+export function defaultPartitionFor(
+  options: DefaultPartitioning,
+  keyBytes: Uint8Array | null,
+  partitionCount: number,
+): number {
+  if (options.ignoreKeys || keyBytes === null) return UNKNOWN_PARTITION;
+  return partitionForKey(keyBytes, partitionCount);
+}
+
+export function createDefaultPartitioner(options: DefaultPartitioning): Partitioner {
+  const settings = { ignoreKeys: options.ignoreKeys };
+  const partitioner: Partitioner = ({ partitionMetadata, message }) =>
+    settings.ignoreKeys
+      ? UNKNOWN_PARTITION
+      : defaultPartitionFor(settings, toBytes(message.key, "key"), partitionMetadata.length);
+  builtIn.set(partitioner, settings);
+  return partitioner;
+}
+
+/**
+ * The settings of `partitioner` if it is Kafka's default one (made by
+ * createDefaultPartitioner), else null: the producer then partitions with the key it has
+ * already serialized, as Kafka's KafkaProducer.partition does, instead of calling it with a
+ * KafkaJS-shaped argument per record that serializes the key again.
+ */
+export function builtInPartitioning(partitioner: Partitioner): DefaultPartitioning | null {
+  return builtIn.get(partitioner) ?? null;
 }
