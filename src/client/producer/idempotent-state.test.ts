@@ -1,21 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
 import { IdempotentState } from "./idempotent-state.ts";
-import { ProducerBatch, type PendingRecord } from "./producer-batch.ts";
+import { ProducerBatch, type RecordListener } from "./producer-batch.ts";
 
 const route = { acks: -1 as const, timeoutMs: 30_000, compression: "none" as const };
 
 function batchOf(records: number, partition = 0): ProducerBatch {
-  const batch = new ProducerBatch("t", partition, route, 0, 1 << 20, 0);
+  const batch = new ProducerBatch("t", partition, route, 0, 1 << 20, 0, new Uint8Array(1 << 20));
+  const listener: RecordListener = { recordsSettled: () => {} };
   for (let i = 0; i < records; i++) {
-    const record: PendingRecord = {
-      key: null,
-      value: new Uint8Array([i]),
-      headers: [],
-      timestampMs: 0n,
-      settle: () => {},
-    };
-    batch.tryAppend(record);
+    batch.tryAppend(
+      { key: null, value: new Uint8Array([i]), headers: [], timestampMs: 0 },
+      listener,
+    );
   }
   return batch;
 }
@@ -75,18 +72,22 @@ describe("IdempotentState", () => {
     expect([d.producerEpoch, d.baseSequence]).toEqual([1, 4]);
   });
 
-  it("bumps the epoch when later batches were acknowledged before a refused earlier one", () => {
+  it("fails a batch the broker refused after it took later ones, and bumps the epoch", () => {
     const state = withProducerId();
     const [a, b, c] = [batchOf(2), batchOf(2), batchOf(2)];
     for (const batch of [a, b, c]) state.assignSequence(batch);
     // a was refused (a leader not ready yet) while b and c got in as the partition's first writes.
     state.completed(b);
     state.completed(c);
-    expect(state.canRetry(a, ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, 0n)).toBe(true);
+    // Retried in the old epoch it would be refused forever; in a new one it would land
+    // after c, out of send order: it fails instead.
+    expect(state.canRetry(a, ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, 0n)).toBe(false);
+    state.failed(a, false);
     state.housekeeping();
-    // Retrying in the old epoch would be refused forever; a new epoch lets a in, after c.
     expect(state.producerEpoch).toBe(1);
-    expect([a.producerEpoch, a.baseSequence]).toEqual([1, 0]);
+    const d = batchOf(1);
+    state.assignSequence(d);
+    expect([d.producerEpoch, d.baseSequence]).toEqual([1, 0]);
   });
 
   it("moves other partitions to the new epoch only after their unfinished batches are done", () => {

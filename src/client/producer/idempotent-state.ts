@@ -108,10 +108,11 @@ export class IdempotentState {
       const unresolved = this.unresolved.has(key);
       if (!unresolved && !batch.sequenceHasBeenReset && this.isBehindAcknowledged(key, batch)) {
         // The broker took later sequences before this batch (it was refused, say with
-        // NOT_LEADER_OR_FOLLOWER by a leader not ready yet, while later ones got in): no
-        // batch in flight can fill the gap, so start over in a new epoch, as after a gap.
-        this.requestEpochBump(key);
-        return true;
+        // NOT_LEADER_OR_FOLLOWER by a leader not ready yet, while later ones got in). Written
+        // now it would stand after records sent after it, so it fails, as Kafka's producer
+        // fails it once its retries run out; failed() starts the partition's next batches in
+        // a new epoch.
+        return false;
       }
       if (
         !unresolved &&

@@ -69,4 +69,29 @@ describe("producer through failures", () => {
     expect(producer.metrics["record-error-total"]).toBe(1);
     await sim.runWhile(producer.disconnect());
   }, 60_000);
+
+  it("closes within its timeout, failing what the brokers have not taken (Java's close(Duration))", async () => {
+    const { sim, cluster } = await producerSim(53, [
+      {
+        name: "strict",
+        partitions: 1,
+        replicationFactor: 1,
+        configs: { "min.insync.replicas": "2" },
+      },
+    ]);
+    const producer = createProducer(cluster, { "linger.ms": 0 });
+    await sim.runWhile(producer.connect());
+    // NOT_ENOUGH_REPLICAS is retriable: without a timeout the close would wait for
+    // delivery.timeout.ms (2 minutes).
+    const stuck = producer.send({ topic: "strict", messages: [{ value: "needs two copies" }] });
+    const outcome = stuck.then(
+      () => "sent",
+      (error: Error) => error.message,
+    );
+    await sim.scheduler.runFor(500);
+    const startedAt = sim.scheduler.nowMs();
+    await sim.runWhile(producer.disconnect({ timeoutMs: 1_000 }));
+    expect(sim.scheduler.nowMs() - startedAt).toBeLessThan(1_500);
+    expect(await sim.runWhile(outcome)).toBe("Producer is closed forcefully.");
+  }, 60_000);
 });

@@ -24,6 +24,7 @@ export class ProducerMetadata {
   private readonly topics = new Set<string>();
   private refreshing: Promise<void> | null = null;
   private updateRequested = false;
+  private lastRefreshEndMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly cluster: ClientCluster,
@@ -41,13 +42,31 @@ export class ProducerMetadata {
     return this.topics.size > 0 && (this.updateRequested || this.cluster.metadataStale);
   }
 
-  /** Starts a refresh unless one is running; never rejects (a failure leaves the update requested). */
+  /**
+   * Starts a refresh unless one is running, no sooner than retry.backoff.ms after the last
+   * one ended (Kafka's Metadata.timeToAllowUpdate): a partition without a leader would
+   * otherwise have the sender ask again the moment each answer arrives. Never rejects (a
+   * failure leaves the update requested).
+   */
   refresh(): Promise<void> {
-    this.refreshing ??= this.refreshOnce().finally(() => {
-      this.refreshing = null;
-      this.onRefreshed();
-    });
+    this.refreshing ??= this.backoff()
+      .then(() => this.refreshOnce())
+      .finally(() => {
+        this.refreshing = null;
+        this.lastRefreshEndMs = this.cluster.io.nowMs();
+        this.onRefreshed();
+      });
     return this.refreshing;
+  }
+
+  /**
+   * The topic's partitions if metadata has them now and the topic is already one this
+   * producer writes to; else null (waitForTopic then adds it and waits).
+   */
+  usableTopic(topic: string): TopicInfo | null {
+    if (!this.topics.has(topic)) return null;
+    const info = this.cluster.metadata.topics.get(topic);
+    return info !== undefined && isUsable(info) ? info : null;
   }
 
   /** The topic's partitions, once metadata has them (waiting at most `maxBlockMs`). */
@@ -84,6 +103,11 @@ export class ProducerMetadata {
         Math.max(1, Math.min(this.retryBackoffMs, deadline - this.cluster.io.nowMs())),
       );
     }
+  }
+
+  private backoff(): Promise<void> {
+    const waitMs = this.lastRefreshEndMs + this.retryBackoffMs - this.cluster.io.nowMs();
+    return waitMs > 0 ? this.cluster.sleep(waitMs) : Promise.resolve();
   }
 
   private async refreshOnce(): Promise<void> {

@@ -51,6 +51,13 @@ export function producerOptions(settings: ProducerSettings): ProducerOptions {
   } as ProducerOptions;
 }
 
+/**
+ * How long a removed or restarted producer may spend sending what it still holds (cluster
+ * time). Without a bound, a producer stuck on NOT_ENOUGH_REPLICAS would hold its removal
+ * for delivery.timeout.ms (2 minutes).
+ */
+const CLOSE_TIMEOUT_MS = 5_000;
+
 export class ProducerRunner {
   private producer: Producer | null = null;
   private readonly latency = new LatencyWindow();
@@ -138,7 +145,7 @@ export class ProducerRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.producer?.disconnect().catch(() => {});
+    await this.producer?.disconnect({ timeoutMs: CLOSE_TIMEOUT_MS }).catch(() => {});
   }
 
   private schedule(): void {
