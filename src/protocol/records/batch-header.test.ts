@@ -10,8 +10,6 @@ import {
   decodeRecordBatch,
 } from "./record-batch.ts";
 
-
-
 function header(bytes: Uint8Array, position = 0) {
   const result = readRecordBatchHeader(bytes, position);
   if (!result.ok) throw result.error;

@@ -9,29 +9,10 @@
  *
  * The bytes are exactly encodeRecordBatch's for the same records (the tests check it).
  */
-import { encodeBatchAttributes, type CompressionType } from "./attributes.ts";
-import {
-  ATTRIBUTES_POSITION,
-  BASE_OFFSET_POSITION,
-  BASE_SEQUENCE_POSITION,
-  BASE_TIMESTAMP_POSITION,
-  BATCH_LENGTH_POSITION,
-  CRC_POSITION,
-  CURRENT_MAGIC,
-  LAST_OFFSET_DELTA_POSITION,
-  LOG_OVERHEAD_BYTES,
-  MAGIC_POSITION,
-  MAX_TIMESTAMP_POSITION,
-  NO_PARTITION_LEADER_EPOCH,
-  NO_TIMESTAMP,
-  PARTITION_LEADER_EPOCH_POSITION,
-  PRODUCER_EPOCH_POSITION,
-  PRODUCER_ID_POSITION,
-  RECORDS_COUNT_POSITION,
-  RECORDS_POSITION,
-} from "./batch-layout.ts";
+import { writeBatchHeader } from "./batch-header-writer.ts";
+import type { CompressionType } from "./attributes.ts";
+import { NO_PARTITION_LEADER_EPOCH, NO_TIMESTAMP, RECORDS_POSITION } from "./batch-layout.ts";
 import { compressionCodec } from "./compression/codecs.ts";
-import { crc32c } from "./crc32c.ts";
 import { batchFailure, type RecordBatchResult } from "./record-batch-error.ts";
 import type { RecordHeader } from "./record-batch-input.ts";
 import {
@@ -237,29 +218,24 @@ export class RecordBatchBuilder {
     const baseTimestamp =
       this.count === 0 ? NO_TIMESTAMP : (this.baseWide ?? BigInt(this.baseNumber));
     const maxExact = BigInt(this.maxNumber);
-    const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
-    view.setBigInt64(BASE_OFFSET_POSITION, 0n);
-    view.setInt32(BATCH_LENGTH_POSITION, batch.length - LOG_OVERHEAD_BYTES);
-    view.setInt32(PARTITION_LEADER_EPOCH_POSITION, NO_PARTITION_LEADER_EPOCH);
-    view.setInt8(MAGIC_POSITION, CURRENT_MAGIC);
-    view.setInt16(
-      ATTRIBUTES_POSITION,
-      encodeBatchAttributes({
+    writeBatchHeader(batch, {
+      baseOffset: 0n,
+      partitionLeaderEpoch: NO_PARTITION_LEADER_EPOCH,
+      attributes: {
         compression: fields.compression,
         timestampType: "CreateTime",
         isTransactional: false,
         isControl: false,
         hasDeleteHorizonMs: false,
-      }),
-    );
-    view.setInt32(LAST_OFFSET_DELTA_POSITION, Math.max(this.count - 1, 0));
-    view.setBigInt64(BASE_TIMESTAMP_POSITION, baseTimestamp);
-    view.setBigInt64(MAX_TIMESTAMP_POSITION, maxExact > this.maxWide ? maxExact : this.maxWide);
-    view.setBigInt64(PRODUCER_ID_POSITION, fields.producerId);
-    view.setInt16(PRODUCER_EPOCH_POSITION, fields.producerEpoch);
-    view.setInt32(BASE_SEQUENCE_POSITION, fields.baseSequence);
-    view.setInt32(RECORDS_COUNT_POSITION, this.count);
-    view.setUint32(CRC_POSITION, crc32c(batch, 0, ATTRIBUTES_POSITION));
+      },
+      lastOffsetDelta: Math.max(this.count - 1, 0),
+      baseTimestamp,
+      maxTimestamp: maxExact > this.maxWide ? maxExact : this.maxWide,
+      producerId: fields.producerId,
+      producerEpoch: fields.producerEpoch,
+      baseSequence: fields.baseSequence,
+      recordsCount: this.count,
+    });
   }
 
   private grow(neededBytes: number): void {

@@ -4,32 +4,16 @@
  * exactly the right size; compressed ones write the records section, compress it, then
  * put the header in front.
  */
-import { encodeBatchAttributes } from "./attributes.ts";
+import { writeBatchHeader } from "./batch-header-writer.ts";
 import {
-  ATTRIBUTES_POSITION,
-  BASE_OFFSET_POSITION,
-  BASE_SEQUENCE_POSITION,
-  BASE_TIMESTAMP_POSITION,
-  BATCH_LENGTH_POSITION,
-  CRC_POSITION,
-  CURRENT_MAGIC,
-  LAST_OFFSET_DELTA_POSITION,
-  LOG_OVERHEAD_BYTES,
-  MAGIC_POSITION,
-  MAX_TIMESTAMP_POSITION,
   NO_PARTITION_LEADER_EPOCH,
   NO_PRODUCER_EPOCH,
   NO_PRODUCER_ID,
   NO_SEQUENCE,
   NO_TIMESTAMP,
-  PARTITION_LEADER_EPOCH_POSITION,
-  PRODUCER_EPOCH_POSITION,
-  PRODUCER_ID_POSITION,
-  RECORDS_COUNT_POSITION,
   RECORDS_POSITION,
 } from "./batch-layout.ts";
 import { compressionCodec } from "./compression/codecs.ts";
-import { crc32c } from "./crc32c.ts";
 import { batchFailure, type RecordBatchResult } from "./record-batch-error.ts";
 import type { RecordBatchInput } from "./record-batch-input.ts";
 import { RecordsSectionEncoder } from "./records-section-encoder.ts";
@@ -104,28 +88,23 @@ export function encodeRecordBatch(input: RecordBatchInput): RecordBatchResult<Ui
     batch.set(compressed.value, RECORDS_POSITION);
   }
 
-  const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
-  view.setBigInt64(BASE_OFFSET_POSITION, baseOffset);
-  view.setInt32(BATCH_LENGTH_POSITION, batch.length - LOG_OVERHEAD_BYTES);
-  view.setInt32(PARTITION_LEADER_EPOCH_POSITION, partitionLeaderEpoch);
-  view.setInt8(MAGIC_POSITION, CURRENT_MAGIC);
-  view.setInt16(
-    ATTRIBUTES_POSITION,
-    encodeBatchAttributes({
+  writeBatchHeader(batch, {
+    baseOffset,
+    partitionLeaderEpoch,
+    attributes: {
       compression,
       timestampType,
       isTransactional: input.isTransactional ?? false,
       isControl: input.isControl ?? false,
       hasDeleteHorizonMs,
-    }),
-  );
-  view.setInt32(LAST_OFFSET_DELTA_POSITION, lastOffsetDelta);
-  view.setBigInt64(BASE_TIMESTAMP_POSITION, baseTimestamp);
-  view.setBigInt64(MAX_TIMESTAMP_POSITION, maxTimestamp);
-  view.setBigInt64(PRODUCER_ID_POSITION, producerId);
-  view.setInt16(PRODUCER_EPOCH_POSITION, producerEpoch);
-  view.setInt32(BASE_SEQUENCE_POSITION, baseSequence);
-  view.setInt32(RECORDS_COUNT_POSITION, records.length);
-  view.setUint32(CRC_POSITION, crc32c(batch, 0, ATTRIBUTES_POSITION));
+    },
+    lastOffsetDelta,
+    baseTimestamp,
+    maxTimestamp,
+    producerId,
+    producerEpoch,
+    baseSequence,
+    recordsCount: records.length,
+  });
   return { ok: true, value: batch };
 }

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encoded, text } from "./testing/encoded-batch.ts";
-import {
-  iterateRecordBatches,
-  scanRecordBatches,
-} from "./record-batch.ts";
-
-
+import { iterateRecordBatches, scanRecordBatches } from "./record-batch.ts";
 
 /** A segment of three batches at offsets 0, 3 and 5, as the log appends them. */
 function segment(): { bytes: Uint8Array; sizes: number[] } {

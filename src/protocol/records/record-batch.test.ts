@@ -15,8 +15,6 @@ import {
 } from "./record-batch.ts";
 import { expectBytesEqual } from "./testing/bytes.ts";
 
-
-
 function decoded(bytes: Uint8Array): DecodedRecordBatch {
   const result = decodeRecordBatch(bytes);
   if (!result.ok) throw result.error;
