@@ -4,6 +4,7 @@
  * replicas are dead or out of the ISR, and how many acknowledged records the log no longer
  * has. Pure functions of the page's state, as live as the canvas.
  */
+import { defaultProducerSettings, type ProducerSettings } from "../../store/clients-slice.ts";
 import { brokerLiveness } from "../../store/cluster-slice.ts";
 import type { PlaygroundState } from "../../store/store.ts";
 import { leaderOffsets, type PartitionView } from "../../store/topics-slice.ts";
@@ -99,4 +100,18 @@ export function producerErrorNames(state: PlaygroundState, topic: string): strin
 /** Retries and failures so far over the topic's producers: grows with every error they see. */
 export function producerTroubles(state: PlaygroundState, topic: string): number {
   return producersOn(state, topic).reduce((sum, p) => sum + p.retries + p.failed, 0);
+}
+
+/**
+ * The replication lessons' acks=1 producer: numbered keys, two records a second.
+ * Idempotence is off because the idempotent producer needs acks=all, as Kafka's does.
+ */
+export function acksOneProducer(topic: string): ProducerSettings {
+  return {
+    ...defaultProducerSettings(topic),
+    acks: "1",
+    idempotence: false,
+    ratePerSec: 2,
+    keyMode: "sequence",
+  };
 }

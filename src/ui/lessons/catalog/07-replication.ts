@@ -6,7 +6,7 @@
  * the follower from the ISR and the HW moves again; healed, the follower catches up and
  * rejoins the ISR.
  */
-import { defaultConsumerSettings, defaultProducerSettings } from "../../store/clients-slice.ts";
+import { defaultConsumerSettings } from "../../store/clients-slice.ts";
 import type { PlaygroundState } from "../../store/store.ts";
 import { step, type Lesson } from "../lesson.ts";
 import type { LessonContext } from "../lesson-context.ts";
@@ -18,7 +18,7 @@ import {
   partitionOf,
   producersOn,
 } from "../lesson-queries.ts";
-import { linkCut, replicaLeo, unreplicated } from "./07-replication-queries.ts";
+import { acksOneProducer, linkCut, replicaLeo, unreplicated } from "./07-replication-queries.ts";
 import { setUpOnePartition } from "./07-replication-setup.ts";
 
 const TOPIC = "lesson-replication";
@@ -87,16 +87,7 @@ export const replicationLesson: Lesson = {
         return acksOne && replicated && committedOffset(state, GROUP, TOPIC, 0) >= 3;
       },
       showMe: async (ctx) => {
-        await ctx.must(
-          ctx.actions.addProducer({
-            ...defaultProducerSettings(TOPIC),
-            acks: "1",
-            // The idempotent producer needs acks=all, as Kafka's does.
-            idempotence: false,
-            ratePerSec: 2,
-            keyMode: "sequence",
-          }),
-        );
+        await ctx.must(ctx.actions.addProducer(acksOneProducer(TOPIC)));
         await ctx.must(ctx.actions.addConsumer(defaultConsumerSettings(TOPIC, GROUP)));
       },
     }),

@@ -6,11 +6,11 @@
  * acks=all the leader answers only once every ISR member has the record, and refuses
  * (NOT_ENOUGH_REPLICAS) while the ISR is smaller than min.insync.replicas.
  */
-import { defaultProducerSettings } from "../../store/clients-slice.ts";
 import { step, type Lesson } from "../lesson.ts";
 import type { LessonContext } from "../lesson-context.ts";
 import { acknowledgedOn, leaderHw, partitionOf, producersOn } from "../lesson-queries.ts";
 import {
+  acksOneProducer,
   failureSafeBrokers,
   isAlive,
   isDead,
@@ -73,15 +73,7 @@ export const acksAndMinIsrLesson: Lesson = {
         return acksOne.some((p) => p.acknowledged >= 5) && leaderHw(state, TOPIC, 0) >= 5;
       },
       showMe: async (ctx) => {
-        await ctx.must(
-          ctx.actions.addProducer({
-            ...defaultProducerSettings(TOPIC),
-            acks: "1",
-            idempotence: false,
-            ratePerSec: 2,
-            keyMode: "sequence",
-          }),
-        );
+        await ctx.must(ctx.actions.addProducer(acksOneProducer(TOPIC)));
       },
     }),
     step({

@@ -9,8 +9,8 @@
 import { defaultConsumerSettings, defaultProducerSettings } from "../../store/clients-slice.ts";
 import { openTopicTapes } from "../../store/view-actions.ts";
 import { step, type Lesson } from "../lesson.ts";
-import { committedOffset, consumersIn, groupOf, leaderLeo } from "../lesson-queries.ts";
-import { logStartOf, segmentsRolledAfter } from "./log-queries.ts";
+import { committedOffset, consumersIn, groupOf } from "../lesson-queries.ts";
+import { logStartOf, recordsAndRolls } from "./log-queries.ts";
 import { prepareCluster } from "../lesson-setup.ts";
 
 const TOPIC = "lesson-retention";
@@ -63,10 +63,7 @@ export const retentionAndSegmentsLesson: Lesson = {
         en: "A partition is not one file but a row of segments. Only the last, the active segment, is written to; the others are closed and never change again.",
         ko: "파티션은 파일 하나가 아니라 세그먼트들의 줄입니다. 마지막 활성 세그먼트에만 쓰고, 나머지는 닫혀서 다시는 바뀌지 않습니다.",
       },
-      start: (ctx) => Math.max(0, leaderLeo(ctx.state(), TOPIC, 0)),
-      check: (ctx, leoBefore) =>
-        leaderLeo(ctx.state(), TOPIC, 0) >= leoBefore + 20 &&
-        segmentsRolledAfter(ctx.state(), TOPIC, 0, leoBefore) >= 2,
+      ...recordsAndRolls(TOPIC, 20, 2),
       showMe: async (ctx) => {
         await ctx.must(
           ctx.actions.addProducer({

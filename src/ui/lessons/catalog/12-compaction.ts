@@ -10,9 +10,9 @@ import { defaultProducerSettings } from "../../store/clients-slice.ts";
 import { openTopicTapes, showDockTab } from "../../store/view-actions.ts";
 import { step, type Lesson } from "../lesson.ts";
 import type { LessonContext } from "../lesson-context.ts";
-import { leaderLeo, producersOn } from "../lesson-queries.ts";
+import { producersOn } from "../lesson-queries.ts";
 import { missingOffsets, recordsOfKey } from "./12-compaction-queries.ts";
-import { segmentsRolledAfter } from "./log-queries.ts";
+import { recordsAndRolls } from "./log-queries.ts";
 import { watchPartition, type LogWatch } from "./log-watch.ts";
 import { prepareCluster } from "../lesson-setup.ts";
 
@@ -87,10 +87,7 @@ export const compactionLesson: Lesson = {
         en: "With the default cleanup.policy=delete, old values stay until retention deletes their segment: every update of every key is in the log.",
         ko: "기본값 cleanup.policy=delete에서는 옛 값이 보존 기간이 세그먼트를 지울 때까지 남습니다: 모든 키의 모든 갱신이 로그에 있습니다.",
       },
-      start: (ctx) => Math.max(0, leaderLeo(ctx.state(), TOPIC, 0)),
-      check: (ctx, leoBefore) =>
-        leaderLeo(ctx.state(), TOPIC, 0) >= leoBefore + 30 &&
-        segmentsRolledAfter(ctx.state(), TOPIC, 0, leoBefore) >= 2,
+      ...recordsAndRolls(TOPIC, 30, 2),
       showMe: async (ctx) => {
         await ctx.must(
           ctx.actions.addProducer({
