@@ -2,14 +2,14 @@
  * The playground page as users get it, for the benchmarks that measure it: the production
  * build (vite build), served by `vite preview` on a port of the caller's, opened in
  * headless Chromium on a fresh persistent profile (real OPFS), and waited on until the
- * default cluster is ready. Used by bench/ui and bench/suite.
+ * default cluster is ready. Used by the benchmarks (bench/ui, bench/suite) and the chaos run.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import { chromiumLaunchOptions } from "../../scripts/chromium-launch.ts";
+import { chromiumLaunchOptions } from "./chromium-launch.ts";
 
 /** Builds the page into `outDirectory` (relative to `root` or absolute). */
 export function buildProductionPage(root: string, outDirectory = "dist"): void {
@@ -72,24 +72,51 @@ export async function startPreview(
   return { url, stop };
 }
 
+export interface OpenedPage {
+  page: Page;
+  /** Closes the browser and removes the profile. */
+  close(): Promise<void>;
+}
+
+/** A page of headless Chromium with a fresh persistent profile, removed on close(). */
+export async function openPageProfile(options: {
+  profilePrefix: string;
+  viewport: { width: number; height: number };
+}): Promise<OpenedPage> {
+  const profile = mkdtempSync(join(tmpdir(), options.profilePrefix));
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  try {
+    const context = await chromium.launchPersistentContext(profile, {
+      ...chromiumLaunchOptions,
+      headless: true,
+      viewport: options.viewport,
+    });
+    // tsx keeps function names by wrapping them in __name(); functions sent to the page need it too.
+    await context.addInitScript({ content: "globalThis.__name = (target) => target;" });
+    const page = context.pages()[0] ?? (await context.newPage());
+    return {
+      page,
+      close: async () => {
+        await context.close().catch(() => {});
+        removeProfile();
+      },
+    };
+  } catch (error) {
+    removeProfile();
+    throw error;
+  }
+}
+
 /** Runs `body` on a page of headless Chromium with a fresh persistent profile, removed afterwards. */
 export async function withPageProfile<T>(
   options: { profilePrefix: string; viewport: { width: number; height: number } },
   body: (page: Page) => Promise<T>,
 ): Promise<T> {
-  const profile = mkdtempSync(join(tmpdir(), options.profilePrefix));
-  const context = await chromium.launchPersistentContext(profile, {
-    ...chromiumLaunchOptions,
-    headless: true,
-    viewport: options.viewport,
-  });
-  // tsx keeps function names by wrapping them in __name(); functions sent to the page need it too.
-  await context.addInitScript({ content: "globalThis.__name = (target) => target;" });
+  const opened = await openPageProfile(options);
   try {
-    return await body(context.pages()[0] ?? (await context.newPage()));
+    return await body(opened.page);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await opened.close();
   }
 }
 

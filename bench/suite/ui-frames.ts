@@ -20,7 +20,7 @@ import {
   startPreview,
   waitForClusterReady,
   withPageProfile,
-} from "../ui/production-page.ts";
+} from "../../scripts/production-page.ts";
 import { parseProducerPerfTotal, producerPerfArgs, type ProducerPerfTotal } from "./perf-lines.ts";
 import type { SuiteSettings } from "./suite-settings.ts";
 

@@ -24,7 +24,7 @@ import {
   startPreview,
   waitForClusterReady,
   withPageProfile,
-} from "./production-page.ts";
+} from "../../scripts/production-page.ts";
 
 const quick = process.argv.includes("--quick");
 const rounds = quick ? 1 : 3;

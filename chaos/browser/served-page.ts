@@ -5,14 +5,18 @@
  * profile (real OPFS: a killed broker's storage survives as it does for a user), with the
  * chaos agent bundled from chaos/page-agent/ and injected once the playground is ready.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { build, type Rollup } from "vite";
-import { chromiumLaunchOptions } from "../../scripts/chromium-launch.ts";
+import {
+  buildProductionPage,
+  openPageProfile,
+  startPreview,
+  type OpenedPage,
+} from "../../scripts/production-page.ts";
 
 export const CHAOS_PORT = 4192;
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -26,14 +30,7 @@ export interface ServedPage {
 }
 
 export function buildPage(outDir: string): void {
-  execFileSync(
-    "npx",
-    ["vite", "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "error"],
-    {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
+  buildProductionPage(ROOT, outDir);
 }
 
 /** The agent as one script (an IIFE) the page can run, bundled by the same Vite as the page. */
@@ -65,76 +62,30 @@ export async function bundleAgent(): Promise<string> {
   return chunk.code;
 }
 
-function startPreview(outDir: string, port: number): ChildProcess {
-  return spawn(
-    "npx",
-    [
-      "vite",
-      "preview",
-      "--outDir",
-      outDir,
-      "--host",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--strictPort",
-    ],
-    { cwd: ROOT, stdio: "ignore", detached: true },
-  );
-}
-
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (server.exitCode !== null)
-      throw new Error(`vite preview exited (${server.exitCode}): is port ${CHAOS_PORT} taken?`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
-}
-
 /** Serves `outDir`, opens the playground, waits for its cluster and injects the agent. */
 export async function openPlayground(
   outDir: string,
   agentScript: string,
   port = CHAOS_PORT,
 ): Promise<ServedPage> {
-  const url = `http://127.0.0.1:${port}/`;
-  const server = startPreview(outDir, port);
-  const profile = mkdtempSync(join(tmpdir(), "chaos-profile-"));
-  let context: BrowserContext | null = null;
+  const server = await startPreview(ROOT, port, outDir);
+  let opened: OpenedPage | null = null;
   const close = async () => {
-    await context?.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
-    // The server runs in its own process group (detached): end it and its children, only.
-    if (server.pid !== undefined && server.exitCode === null) {
-      try {
-        process.kill(-server.pid);
-      } catch {
-        // already gone
-      }
-    }
+    await opened?.close();
+    server.stop();
   };
   try {
-    await waitForServer(url, server);
-    context = await chromium.launchPersistentContext(profile, {
-      ...chromiumLaunchOptions,
-      headless: true,
+    opened = await openPageProfile({
+      profilePrefix: "chaos-profile-",
       viewport: { width: 1280, height: 800 },
     });
-    // tsx keeps function names by wrapping them in __name(); functions sent to the page need it too.
-    await context.addInitScript({ content: "globalThis.__name = (target) => target;" });
-    const page = context.pages()[0] ?? (await context.newPage());
+    const { page } = opened;
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     page.on("console", (message) => {
       if (message.type() === "error") pageErrors.push(message.text());
     });
-    await page.goto(url);
+    await page.goto(server.url);
     await page.waitForFunction(
       () => {
         const playground = (
