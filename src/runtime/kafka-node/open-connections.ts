@@ -26,10 +26,6 @@ export class OpenConnections {
     };
   }
 
-  get size(): number {
-    return this.open.size;
-  }
-
   closeAll(): void {
     const all = [...this.open];
     this.open.clear();
