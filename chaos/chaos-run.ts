@@ -93,6 +93,7 @@ export async function runChaos(
     );
     if (!result.ok) refusedFaults.push(`${describeFault(fault)}: ${result.message}`);
   };
+  await agent.call("markFaultsStart");
   const chaosStart = Date.now();
   for (const step of schedule.steps) {
     const wait = chaosStart + step.atMs - Date.now();
@@ -248,6 +249,7 @@ export async function runChaos(
     })),
     violations,
     notes,
+    groupStory: observed.ownershipViolationCount > 0 ? observed.groupStory : [],
     phasesMs,
   };
 }

@@ -26,6 +26,7 @@ function report(violations: Record<string, string[]> = {}): ChaosReport {
     groups: [{ groupId: "g", generations: 4, committed: 95 }],
     violations,
     notes: [],
+    groupStory: [],
     phasesMs: { build: 5_000, faults: 60_000 },
   };
 }

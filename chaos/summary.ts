@@ -27,6 +27,8 @@ export interface ChaosReport {
   violations: Record<string, string[]>;
   /** Worth knowing, not a violation (telemetry dropped, page console errors). */
   notes: string[];
+  /** The groups' story (group-story.ts), told when a group check failed; empty otherwise. */
+  groupStory: string[];
   phasesMs: Record<string, number>;
 }
 
@@ -62,6 +64,10 @@ export function formatSummary(report: ChaosReport): string[] {
     lines.push(`violations: ${count}`);
     for (const [check, list] of Object.entries(report.violations))
       for (const violation of list) lines.push(`  ✗ [${check}] ${violation}`);
+  }
+  if (report.groupStory.length > 0) {
+    lines.push("what the coordinators told of the groups (seconds from the first fault):");
+    for (const line of report.groupStory) lines.push(`  ${line}`);
   }
   const total = Object.values(report.phasesMs).reduce((sum, ms) => sum + ms, 0);
   lines.push(

@@ -23,6 +23,8 @@ import {
 export interface ChaosAgent {
   /** Brokers, topic, observers, consumers and producers, in that order. */
   setup(shape: RunShape): Promise<PlacedClients>;
+  /** The fault schedule starts now (the group story's times count from here). */
+  markFaultsStart(): void;
   apply(fault: Fault): Promise<{ ok: boolean; message?: string }>;
   /** Faults left that the page shows: links not healthy, brokers not running; heals them. */
   healWhatIsLeft(): Promise<Fault[]>;
@@ -66,6 +68,7 @@ function createAgent(): ChaosAgent {
       placed = await placeClients(runShape);
       return placed;
     },
+    markFaultsStart: () => started().observations.markFaultsStart(),
     async apply(fault) {
       const result = await applyFault(fault);
       return result.ok

@@ -8,6 +8,7 @@ import { SafetyHistory } from "../../src/runtime/sim/checkers/safety-history.ts"
 import type { RecordSeen } from "../../src/ui/playground/client-hub.ts";
 import type { Acknowledgement } from "../checks/record-check.ts";
 import { GenerationOwnership } from "../checks/generation-ownership.ts";
+import { GroupStory } from "../checks/group-story.ts";
 import type { SessionObserver } from "../../src/ui/playground/session.ts";
 
 /** Acknowledgements kept at most: hours of the default rates. */
@@ -25,6 +26,8 @@ export interface Observed {
   generations: Record<string, number>;
   telemetryEvents: number;
   droppedTelemetry: number;
+  /** The groups' story (group-story.ts), timed from the start of the faults. */
+  groupStory: string[];
 }
 
 interface JournalEntry {
@@ -44,6 +47,8 @@ export class Observations {
   private droppedTelemetry = 0;
   private readonly safety: SafetyHistory;
   private readonly ownership: GenerationOwnership;
+  private readonly story: GroupStory;
+  private originMs: number;
   private readonly stop: () => void;
 
   /**
@@ -54,10 +59,12 @@ export class Observations {
     subscribe: (observer: SessionObserver) => () => void,
     private readonly topic: string,
     private readonly groups: readonly string[],
-    nowMs: () => number,
+    private readonly nowMs: () => number,
   ) {
     this.safety = new SafetyHistory(nowMs);
     this.ownership = new GenerationOwnership(new Set(groups));
+    this.story = new GroupStory(new Set(groups));
+    this.originMs = nowMs();
     this.stop = subscribe({
       record: (record) => this.acknowledged(record),
       telemetry: (events, dropped) => {
@@ -66,9 +73,15 @@ export class Observations {
         for (const event of events) {
           this.safety.observe(event);
           this.ownership.observe(event);
+          this.story.observe(event, nowMs());
         }
       },
     });
+  }
+
+  /** The faults start now: the story's times count from here, as the fault schedule's do. */
+  markFaultsStart(): void {
+    this.originMs = this.nowMs();
   }
 
   /** How many acknowledgements each producer (by page id) has had so far. */
@@ -98,6 +111,7 @@ export class Observations {
       ),
       telemetryEvents: this.telemetryEvents,
       droppedTelemetry: this.droppedTelemetry,
+      groupStory: this.story.told(this.originMs),
     };
   }
 

@@ -27,6 +27,7 @@ import {
   type FaultKind,
 } from "../fault-schedule.ts";
 import { Observations } from "../page-agent/observations.ts";
+import { describeGroupEvent } from "../checks/group-story.ts";
 import { consumerSettings, producerSettings } from "../page-agent/workload.ts";
 import { brokerIds, CHAOS_SHAPE, type RunShape } from "../run-shape.ts";
 
@@ -76,9 +77,7 @@ export async function simulateChaos(options: SimChaosOptions): Promise<SimChaosR
     for (const observer of observers) observer.telemetry?.([event], 0);
     if (event.kind === "group" && groupIds.includes(event.group))
       options.trace?.(
-        `${(scheduler.nowMs() / 1000).toFixed(1).padStart(7)} s  node ${event.node}: group ${event.group} generation ${event.generation} ${event.state}: ${event.members
-          .map((m) => `${m.clientId}=[${m.assignment.flatMap((a) => a.partitions).join(",")}]`)
-          .join(" ")} (${event.reason})`,
+        `${(scheduler.nowMs() / 1000).toFixed(1).padStart(7)} s  ${describeGroupEvent(event)}`,
       );
   });
   const observations = new Observations(

@@ -96,7 +96,13 @@ beforeAll(async () => {
   await admin.createTopics({
     topics: [{ topic: TOPIC, numPartitions: PARTITIONS, replicationFactor: 3 }],
   });
-  producer = kafka.producer({ allowAutoTopicCreation: false });
+  // Idempotent, so a send retried after a timeout on a loaded machine still writes each
+  // record once and the rounds' totals below are exact.
+  producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    idempotent: true,
+    maxInFlightRequests: 1,
+  });
   await producer.connect();
 }, 60_000);
 
