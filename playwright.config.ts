@@ -1,8 +1,9 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/chromium-launch.ts";
 
-// Two projects, both in Debian's Chromium:
+// Three projects, all in Debian's Chromium:
 // - "app": the production build served by `vite preview`, as users get it.
+// - "lessons": every lesson taken in that same build, step by step.
 // - "harness": test harnesses (e2e/harness/) served by the Vite dev server, which compiles
 //   any TypeScript module on request, so a spec can start a worker straight from src/.
 // Engineers running specs side by side give each run its own ports (E2E_PREVIEW_PORT,
@@ -38,8 +39,8 @@ export default defineConfig({
       use: { baseURL: PREVIEW_URL },
     },
     // Every lesson taken step by step, on one browser profile per worker
-    // (e2e/lessons/lesson-fixture.ts): about a minute of cluster time each, so a run of its
-    // own (`npm run test:lessons`) rather than part of every `npm test`.
+    // (e2e/lessons/lesson-fixture.ts), as "Next lesson" would: 15–45 s each on a quiet
+    // machine. Part of `npm test`; `npm run test:lessons` runs them alone.
     { name: "lessons", testMatch: LESSON_SPECS, use: { baseURL: PREVIEW_URL } },
     { name: "harness", testMatch: "harness/**/*.spec.ts", use: { baseURL: DEV_URL } },
   ],

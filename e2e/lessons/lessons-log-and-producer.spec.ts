@@ -62,9 +62,11 @@ async function saveLikeALearner(dialog: Locator, save: Locator): Promise<void> {
 
 /** Changes the topic's only producer through its "Edit settings" dialog. */
 async function editProducer(page: Page, change: (dialog: Locator) => Promise<void>) {
+  // Its name selects it: the card's middle may be its rate slider, or the last error's box.
   await page
     .getByTestId(/^producer-\d+$/)
     .first()
+    .getByRole("heading")
     .click();
   await inInspector(page, async () => {
     await page.getByRole("button", { name: "Edit settings" }).click();

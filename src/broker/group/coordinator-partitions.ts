@@ -5,6 +5,12 @@
  * its groups answer COORDINATOR_LOAD_IN_PROGRESS. When it stops leading, the partition's
  * groups are unloaded: requests waiting in a rebalance are told NOT_COORDINATOR, so the
  * members look for the new coordinator, which loads everything from the replicated log.
+ *
+ * The replayed state is served only once the partition's HW has reached the end of what
+ * was replayed. A new leader's log may end in records the previous leader wrote but never
+ * committed (a group's assignment, say); if this leader died before a follower copied
+ * them, the next leader would not have them, and members that acted on them would meet a
+ * group that never was. Kafka's coordinator likewise answers only from committed state.
  */
 import type { MetadataImage } from "../../metadata/metadata-image.ts";
 import { ErrorCode } from "../../protocol/generated/error-codes.ts";
@@ -13,7 +19,7 @@ import type { ReplicaManager } from "../replica/replica-manager.ts";
 import { joinError, syncError } from "./classic-group-member.ts";
 import { ClassicGroup } from "./classic-group.ts";
 import { nowMs, type CoordinatorContext } from "./coordinator-context.ts";
-import { replayOffsetsPartition, restoreGroup } from "./group-loader.ts";
+import { replayOffsetsPartition, restoreGroup, type LoadedPartition } from "./group-loader.ts";
 import { removeGroup } from "./group-removal.ts";
 import { OFFSETS_TOPIC } from "./offsets-topic.ts";
 import { prepareRebalance, scheduleHeartbeat } from "./rebalance.ts";
@@ -21,6 +27,8 @@ import { prepareRebalance, scheduleHeartbeat } from "./rebalance.ts";
 interface Ownership {
   epoch: number;
   loaded: boolean;
+  /** Replayed, waiting for the HW to reach the replay's end before it is served. */
+  replayed: LoadedPartition | null;
 }
 
 export type PartitionStatus = "not-coordinator" | "loading" | "loaded";
@@ -70,6 +78,7 @@ export class CoordinatorPartitions {
         `the coordinator moved: ${OFFSETS_TOPIC}-${index} is no longer led by this broker in epoch ${ownership.epoch}`,
       );
     if (leading && !this.owned.has(index)) this.load(index, partition!);
+    else if (leading) this.serveOnceCommitted(index, partition!);
   }
 
   /** Give up every partition (the broker is shutting down). */
@@ -78,37 +87,48 @@ export class CoordinatorPartitions {
   }
 
   private load(index: number, partition: Partition): void {
-    const ownership: Ownership = { epoch: partition.leaderEpoch, loaded: false };
+    const ownership: Ownership = { epoch: partition.leaderEpoch, loaded: false, replayed: null };
     this.owned.set(index, ownership);
     const where = `loading ${OFFSETS_TOPIC}-${index}`;
     void replayOffsetsPartition(partition.log, (problem) => this.ctx.events.error(where, problem))
       .then((loaded) => {
         if (this.owned.get(index) !== ownership) return; // Lost or re-won meanwhile.
-        this.ctx.offsets.absorb(loaded.offsets);
-        const reason = `loaded from ${OFFSETS_TOPIC}-${index}`;
-        const groupIds = new Set([...loaded.groups.keys(), ...loaded.offsets.groupIds()]);
-        for (const groupId of groupIds) {
-          const stored = loaded.groups.get(groupId);
-          const group =
-            stored === undefined
-              ? new ClassicGroup(groupId, "Empty", nowMs(this.ctx))
-              : restoreGroup(groupId, stored);
-          this.ctx.groups.set(groupId, group);
-          this.ctx.events.changed(group, reason);
-          if (group.size > this.ctx.config.maxGroupSize)
-            prepareRebalance(
-              this.ctx,
-              group,
-              `Freshly-loaded group is over capacity (${this.ctx.config.maxGroupSize})`,
-            );
-          for (const member of group.allMembers()) scheduleHeartbeat(this.ctx, group, member);
-        }
-        ownership.loaded = true;
+        ownership.replayed = loaded;
+        this.serveOnceCommitted(index, partition);
       })
       .catch((error: unknown) => {
         this.ctx.events.error(where, error instanceof Error ? error.message : String(error));
         if (this.owned.get(index) === ownership) ownership.loaded = true;
       });
+  }
+
+  /** Serves a replayed partition's groups and offsets once the HW has passed all of them. */
+  private serveOnceCommitted(index: number, partition: Partition): void {
+    const ownership = this.owned.get(index);
+    const loaded = ownership?.replayed;
+    if (ownership === undefined || loaded == null || partition.highWatermark < loaded.endOffset)
+      return;
+    ownership.replayed = null;
+    this.ctx.offsets.absorb(loaded.offsets);
+    const reason = `loaded from ${OFFSETS_TOPIC}-${index}`;
+    const groupIds = new Set([...loaded.groups.keys(), ...loaded.offsets.groupIds()]);
+    for (const groupId of groupIds) {
+      const stored = loaded.groups.get(groupId);
+      const group =
+        stored === undefined
+          ? new ClassicGroup(groupId, "Empty", nowMs(this.ctx))
+          : restoreGroup(groupId, stored);
+      this.ctx.groups.set(groupId, group);
+      this.ctx.events.changed(group, reason);
+      if (group.size > this.ctx.config.maxGroupSize)
+        prepareRebalance(
+          this.ctx,
+          group,
+          `Freshly-loaded group is over capacity (${this.ctx.config.maxGroupSize})`,
+        );
+      for (const member of group.allMembers()) scheduleHeartbeat(this.ctx, group, member);
+    }
+    ownership.loaded = true;
   }
 
   private unload(index: number, reason: string): void {

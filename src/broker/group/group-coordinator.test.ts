@@ -5,8 +5,13 @@ import { heartbeatHandler } from "../handlers/12-heartbeat.ts";
 import { joinGroupHandler } from "../handlers/11-join-group.ts";
 import { offsetCommitHandler } from "../handlers/08-offset-commit.ts";
 import { leaveGroupHandler } from "../handlers/13-leave-group.ts";
+import { syncGroupHandler } from "../handlers/14-sync-group.ts";
 import { assignedPartitionsOf } from "./consumer-protocol.ts";
-import { CoordinatorTestBed, OFFSETS_TOPIC_ID } from "./testing/coordinator-test-bed.ts";
+import {
+  assignment,
+  CoordinatorTestBed,
+  OFFSETS_TOPIC_ID,
+} from "./testing/coordinator-test-bed.ts";
 import {
   commitRequest,
   GROUP,
@@ -14,6 +19,7 @@ import {
   joinAll,
   joinRequest,
   syncAll,
+  syncRequest,
 } from "./testing/group-requests.ts";
 
 const LONG_SESSIONS = { "group.max.session.timeout.ms": "3600000" };
@@ -82,6 +88,62 @@ describe("the group coordinator's partitions", () => {
     await bed.advance(1_000);
     expect(await beat()).toBe(ErrorCode.REBALANCE_IN_PROGRESS);
     expect(group.has(members[1]!.memberId)).toBe(false);
+  });
+
+  it("serves a replayed group only once the HW has passed it: an uncommitted assignment is not acted on", async () => {
+    // Follower 2 is in the ISR but never fetches: the assignment's record stays above the HW.
+    const bed = await CoordinatorTestBed.start({ offsetsReplicas: [1, 2] });
+    const members = await joinAll(bed, ["a"]);
+    const leader = members[0]!;
+    const sync = bed.send(
+      syncGroupHandler,
+      syncRequest({
+        generationId: leader.generationId,
+        memberId: leader.memberId,
+        assignments: [{ memberId: leader.memberId, assignment: assignment({ orders: [0] }) }],
+      }),
+      3,
+    );
+    await bed.advance(100);
+    expect(sync.settled, "SyncGroup waits for its record to be committed").toBe(false);
+    expect((await bed.stored(GROUP)).groups.get(GROUP)?.members).toHaveLength(1);
+
+    // A new coordinator (as on a new leader) replays the record but must not serve it yet.
+    await bed.restartCoordinator();
+    bed.events("group");
+    await bed.advance(100);
+    const rejoin = await bed.exchange(
+      joinGroupHandler,
+      joinRequest({ memberId: leader.memberId }),
+      5,
+    );
+    expect(rejoin.errorCode).toBe(ErrorCode.COORDINATOR_LOAD_IN_PROGRESS);
+    expect(bed.coordinator.group(GROUP)).toBeUndefined();
+
+    // The ISR shrinks to the leader alone: the HW reaches the log end, and the group is served.
+    const index = bed.coordinator.partitionFor(GROUP);
+    await bed.broker.apply({
+      type: "PartitionChangeRecord",
+      data: {
+        ...defaultPartitionChangeRecord(),
+        topicId: OFFSETS_TOPIC_ID,
+        partitionId: index,
+        isr: [1],
+      },
+    });
+    await bed.advance(10);
+    expect(bed.coordinator.group(GROUP)).toMatchObject({ state: "Stable", generationId: 1 });
+    expect(bed.events("group").map((e) => [e.state, e.reason])).toEqual([
+      ["Stable", `loaded from __consumer_offsets-${index}`],
+    ]);
+    // Now committed, the assignment is what a member of generation 1 gets.
+    const stable = await bed.exchange(
+      syncGroupHandler,
+      syncRequest({ generationId: 1, memberId: leader.memberId }),
+      3,
+    );
+    expect(stable.errorCode).toBe(ErrorCode.NONE);
+    expect(assignedPartitionsOf(stable.assignment)).toEqual([{ topic: "orders", partitions: [0] }]);
   });
 
   it("unloads a partition it no longer leads: waiting members hear NOT_COORDINATOR, later requests too", async () => {

@@ -23,6 +23,8 @@ export interface LoadedPartition {
   groups: Map<string, GroupMetadataValue>;
   /** The committed offsets left after replay. */
   offsets: OffsetStore;
+  /** The offset after the last record replayed (the log end when the replay ended). */
+  endOffset: bigint;
 }
 
 /**
@@ -33,7 +35,11 @@ export async function replayOffsetsPartition(
   log: PartitionLog,
   onProblem: (message: string) => void,
 ): Promise<LoadedPartition> {
-  const loaded: LoadedPartition = { groups: new Map(), offsets: new OffsetStore() };
+  const loaded: LoadedPartition = {
+    groups: new Map(),
+    offsets: new OffsetStore(),
+    endOffset: log.logStartOffset,
+  };
   let next = log.logStartOffset;
   while (next < log.logEndOffset) {
     const read = log.read(next, READ_CHUNK_BYTES);
@@ -52,6 +58,7 @@ export async function replayOffsetsPartition(
     next = progressed;
     await Promise.resolve();
   }
+  loaded.endOffset = next;
   return loaded;
 }
 
