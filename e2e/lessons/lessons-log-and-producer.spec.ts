@@ -184,6 +184,8 @@ test("lesson 13: a lost answer duplicates records, unless the producer is idempo
         if (!(await popover.isVisible())) await link.click();
         await popover.getByRole("button", { name: "Heal link" }).click();
         await expect(link).toHaveAttribute("data-state", "healthy");
+        await popover.getByRole("button", { name: "Close" }).click();
+        await expect(popover).toBeHidden();
       },
       "idempotence-on": (p) =>
         editProducer(p, (dialog) =>

@@ -1,6 +1,9 @@
 /**
  * The popover of a link: cut or heal it, or set its latency and loss (both directions, as
- * a real cable would be). Escape or the close button returns focus to the link.
+ * a real cable would be). Escape or the close button returns focus to the link; a press
+ * elsewhere closes it and leaves focus where the press went (taking focus back to the link
+ * would scroll the canvas to it under the pointer, and the press would land on whatever
+ * scrolled there).
  */
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { MAX_LATENCY_MS } from "../../runtime/network/link-conditions.ts";
@@ -14,7 +17,8 @@ interface LinkPopoverProps {
   a: LinkEnd;
   b: LinkEnd;
   condition: PairCondition;
-  onClose: () => void;
+  /** `returnFocus`: closed from inside (Escape, the close button), so focus goes back to the link. */
+  onClose: (returnFocus: boolean) => void;
 }
 
 export function LinkPopover({ a, b, condition, onClose }: LinkPopoverProps) {
@@ -37,7 +41,7 @@ export function LinkPopover({ a, b, condition, onClose }: LinkPopoverProps) {
   useEffect(() => {
     const owner = popover.current?.parentElement;
     const onPointerDown = (event: PointerEvent) => {
-      if (owner && event.target instanceof Node && !owner.contains(event.target)) onClose();
+      if (owner && event.target instanceof Node && !owner.contains(event.target)) onClose(false);
     };
     document.addEventListener("pointerdown", onPointerDown);
     return () => document.removeEventListener("pointerdown", onPointerDown);
@@ -73,7 +77,7 @@ export function LinkPopover({ a, b, condition, onClose }: LinkPopoverProps) {
       onKeyDown={(event) => {
         if (event.key !== "Escape") return;
         event.stopPropagation();
-        onClose();
+        onClose(true);
       }}
     >
       <div className="cv-popover-head">
@@ -82,7 +86,7 @@ export function LinkPopover({ a, b, condition, onClose }: LinkPopoverProps) {
           type="button"
           className="cv-button cv-close"
           aria-label={t("canvas.links.close")}
-          onClick={onClose}
+          onClick={() => onClose(true)}
         >
           ×
         </button>

@@ -101,9 +101,9 @@ const LinkSegment = memo(function LinkSegment({ a, b }: { a: LinkEnd; b: number 
           a={a}
           b={b}
           condition={condition}
-          onClose={() => {
+          onClose={(returnFocus) => {
             openLinkPopover(null);
-            button.current?.focus();
+            if (returnFocus) button.current?.focus();
           }}
         />
       )}
