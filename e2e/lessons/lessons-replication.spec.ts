@@ -1,6 +1,6 @@
 /**
- * Lessons 7–10 and 15 (replication, acks and min.insync.replicas, unclean election, the
- * KRaft controller, failover end to end) taken in the production build. In each, the steps
+ * Lessons 7–10 (replication, acks and min.insync.replicas, unclean election, the KRaft
+ * controller) taken in the production build. In each, the steps
  * that break or mend the cluster are done at least once with the page's own controls (a
  * broker card's Kill broker and Restart broker, a link's Cut link and Heal link), the rest
  * with "Show me"; every step is marked done only by the lesson's check on the live cluster.
@@ -9,28 +9,12 @@ import type { Page } from "@playwright/test";
 import { leaderOf } from "../playground/playground-driver.ts";
 import { expect, test } from "./lesson-fixture.ts";
 import { lessonRecorder, openForLesson, takeLesson } from "./lesson-driver.ts";
-
-/** Broker ids holding a replica of the topic's partition 0, as the canvas shows them. */
-async function replicaBrokers(page: Page, topic: string): Promise<number[]> {
-  const ids = await page
-    .locator(`[data-testid^="replica-${topic}-0-"]`)
-    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-testid") ?? ""));
-  return [...new Set(ids.map((id) => Number(id.split("-").at(-1))))].sort((a, b) => a - b);
-}
+import { killBroker, pressOnBroker, replicaBrokers } from "./broker-moves.ts";
 
 async function controllerId(page: Page): Promise<number> {
   const card = page.locator('[data-testid^="broker-"][data-controller="true"]').first();
   await expect(card).toBeVisible();
   return Number((await card.getAttribute("data-testid"))!.slice("broker-".length));
-}
-
-async function pressOnBroker(page: Page, brokerId: number, name: string): Promise<void> {
-  await page.getByTestId(`broker-${brokerId}`).getByRole("button", { name }).click();
-}
-
-async function killBroker(page: Page, brokerId: number): Promise<void> {
-  await pressOnBroker(page, brokerId, "Kill broker");
-  await expect(page.getByTestId(`broker-${brokerId}`)).toHaveAttribute("data-state", "dead");
 }
 
 /** Opens the link between two brokers on the canvas and presses Cut link or Heal link. */
@@ -140,30 +124,5 @@ test("lesson 10: the quorum elects another controller, and the old one rejoins",
   });
   await expect(page.getByTestId(`broker-${old}`)).toHaveAttribute("data-controller", "false");
   await expect(page.getByTestId(`broker-${old}`)).toHaveAttribute("data-state", "alive");
-  record.finish();
-});
-
-test("lesson 15: brokers die one by one until writes stop, and nothing acknowledged is lost", async ({
-  page,
-  snapshot,
-}) => {
-  test.setTimeout(300_000);
-  await openForLesson(page);
-  const record = lessonRecorder(snapshot, "lesson-15");
-  const topic = "lesson-failover";
-  await takeLesson(page, "failover", {
-    moves: {
-      "first-down": async (p) => killBroker(p, await leaderOf(p, topic, 0)),
-      "bring-back": async (p) => {
-        for (const id of await replicaBrokers(p, topic)) {
-          const card = p.getByTestId(`broker-${id}`);
-          if ((await card.getAttribute("data-state")) === "dead") {
-            await pressOnBroker(p, id, "Restart broker");
-          }
-        }
-      },
-    },
-    afterStep: record.afterStep,
-  });
   record.finish();
 });
