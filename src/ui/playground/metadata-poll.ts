@@ -101,12 +101,15 @@ function mergeTopic(known: TopicView | undefined, metadata: TopicMetadata): Topi
         known?.partitions[polled.partitionId] ?? emptyPartition(metadata.name, polled.partitionId);
       // Telemetry may already know of a newer leader than the broker that answered the poll.
       const newer = polled.leaderEpoch >= old.leaderEpoch;
+      // Within one leader epoch the poll cannot tell an older ISR from a newer one (Metadata
+      // carries no partition epoch): the ISR telemetry told, with its epoch, stands.
+      const isrNewer = polled.leaderEpoch > old.leaderEpoch || (newer && old.isrPartitionEpoch < 0);
       return {
         ...old,
         leader: newer ? polled.leader : old.leader,
         leaderEpoch: newer ? polled.leaderEpoch : old.leaderEpoch,
         replicas: polled.replicas,
-        isr: newer ? polled.isr : old.isr,
+        isr: isrNewer ? polled.isr : old.isr,
         offlineReplicas: polled.offlineReplicas,
       };
     });

@@ -172,6 +172,32 @@ describe("merging an admin poll", () => {
     });
   });
 
+  it("orders ISRs of one leader epoch by partition epoch: a late event or a lagging broker's poll answer does not undo a shrink", () => {
+    const isr = (node: number, members: number[], partitionEpoch: number): TelemetryEvent => ({
+      kind: "isr-changed",
+      node,
+      topic: "orders",
+      partition: 0,
+      isr: members,
+      leaderEpoch: 5,
+      partitionEpoch,
+    });
+    const dedupe = new TimelineDedupe();
+    const shrunk = reduceTelemetry(
+      emptyState(),
+      [leaderChange(1, 1, 5), isr(1, [1, 2], 8), isr(2, [1, 2, 3], 7)],
+      0,
+      dedupe,
+    ).state;
+    expect(shrunk.topics.orders!.partitions[0]!.isr).toEqual([1, 2]);
+    // Broker 3, cut off from the controller, still answers Metadata with the old ISR.
+    const polled = mergePoll(shrunk, poll(1, 5), 0);
+    expect(polled.topics.orders!.partitions[0]!.isr).toEqual([1, 2]);
+    // The follower back in sync: a newer partition epoch is taken.
+    const healed = reduceTelemetry({ ...shrunk, ...polled }, [isr(1, [1, 2, 3], 9)], 10, dedupe);
+    expect(healed.state.topics.orders!.partitions[0]!.isr).toEqual([1, 2, 3]);
+  });
+
   it("keeps what the page knew of the part a poll could not answer", () => {
     const { state } = reduceTelemetry(
       emptyState(),

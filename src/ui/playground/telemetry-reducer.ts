@@ -228,7 +228,9 @@ function applyEvent(
     }
     case "isr-changed": {
       const partition = draft.partition(event.topic, event.partition);
+      if (event.partitionEpoch < partition.isrPartitionEpoch) return;
       partition.isr = [...event.isr];
+      partition.isrPartitionEpoch = event.partitionEpoch;
       note(
         isInternal(event.topic)
           ? null

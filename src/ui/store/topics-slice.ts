@@ -29,6 +29,13 @@ export interface PartitionView {
   leaderEpoch: number;
   replicas: number[];
   isr: number[];
+  /**
+   * The partition epoch of the ISR telemetry last told (-1: none yet). An ISR-only change
+   * bumps the partition epoch but not the leader epoch, so only this orders two ISRs of one
+   * leader epoch: an older one (a late event, or a poll answered by a broker whose
+   * metadata lags) must not replace a newer one.
+   */
+  isrPartitionEpoch: number;
   offlineReplicas: number[];
   /** Per broker id. */
   offsets: Record<number, ReplicaOffsets>;
@@ -66,6 +73,7 @@ export function emptyPartition(topic: string, partition: number): PartitionView 
     leaderEpoch: -1,
     replicas: [],
     isr: [],
+    isrPartitionEpoch: -1,
     offlineReplicas: [],
     offsets: {},
     segmentBases: [0],
