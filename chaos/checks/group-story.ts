@@ -5,9 +5,9 @@
  * each node's start and stop. A violation names a generation; the story shows how the
  * coordinators got there.
  */
+import { OFFSETS_TOPIC } from "../../src/broker/group/offsets-topic.ts";
 import type { TelemetryEvent } from "../../src/telemetry/telemetry-event.ts";
 
-const OFFSETS_TOPIC = "__consumer_offsets";
 /** Lines kept at most (the earliest are dropped first). */
 const STORY_LIMIT = 600;
 
