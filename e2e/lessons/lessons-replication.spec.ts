@@ -1,6 +1,6 @@
 /**
  * Lessons 7–10 (replication, acks and min.insync.replicas, unclean election, the KRaft
- * controller) taken in the production build. In each, the steps
+ * controller) and 15 (failover end to end) taken in the production build. In each, the steps
  * that break or mend the cluster are done at least once with the page's own controls (a
  * broker card's Kill broker and Restart broker, a link's Cut link and Heal link), the rest
  * with "Show me"; every step is marked done only by the lesson's check on the live cluster.
@@ -124,5 +124,30 @@ test("lesson 10: the quorum elects another controller, and the old one rejoins",
   });
   await expect(page.getByTestId(`broker-${old}`)).toHaveAttribute("data-controller", "false");
   await expect(page.getByTestId(`broker-${old}`)).toHaveAttribute("data-state", "alive");
+  record.finish();
+});
+
+test("lesson 15: brokers die one by one until writes stop, and nothing acknowledged is lost", async ({
+  page,
+  snapshot,
+}) => {
+  test.setTimeout(300_000);
+  await openForLesson(page);
+  const record = lessonRecorder(snapshot, "lesson-15");
+  const topic = "lesson-failover";
+  await takeLesson(page, "failover", {
+    moves: {
+      "first-down": async (p) => killBroker(p, await leaderOf(p, topic, 0)),
+      "bring-back": async (p) => {
+        for (const id of await replicaBrokers(p, topic)) {
+          const card = p.getByTestId(`broker-${id}`);
+          if ((await card.getAttribute("data-state")) === "dead") {
+            await pressOnBroker(p, id, "Restart broker");
+          }
+        }
+      },
+    },
+    afterStep: record.afterStep,
+  });
   record.finish();
 });

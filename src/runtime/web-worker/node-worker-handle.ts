@@ -14,8 +14,44 @@ export interface NodeWorkerEvents {
   error(message: string): void;
 }
 
+/** Why a control call to a terminated worker fails. */
+export class NodeWorkerEndedError extends Error {
+  constructor(nodeId: number) {
+    super(`node ${nodeId}'s worker has ended`);
+    this.name = "NodeWorkerEndedError";
+  }
+}
+
+type RemoteMethods = Record<PropertyKey, (...args: unknown[]) => Promise<unknown>>;
+
+/**
+ * `remote`, except that every call still waiting when `ended` rejects fails with it.
+ * Comlink's release forgets the calls in flight without settling them, and a call that
+ * never settles holds its caller forever: the page's once-a-second poll once waited on a
+ * killed broker's status and never polled again.
+ */
+function failingOnEnd<T>(
+  remote: Comlink.Remote<T>,
+  ended: Promise<never>,
+  isEnded: () => boolean,
+): Comlink.Remote<T> {
+  const methods = remote as unknown as RemoteMethods;
+  return new Proxy({} as Comlink.Remote<T>, {
+    get(_target, method) {
+      // Not a thenable: `await handle.remote` must not look for a `then` method.
+      if (method === "then") return undefined;
+      return (...args: unknown[]) =>
+        isEnded() ? ended : Promise.race([methods[method]!(...args), ended]);
+    },
+  });
+}
+
 export class NodeWorkerHandle {
+  /** Control calls; each fails with NodeWorkerEndedError if the worker ends first. */
   readonly remote: Comlink.Remote<NodeWorkerApi>;
+  private readonly proxy: Comlink.Remote<NodeWorkerApi>;
+  private readonly ended: Promise<never>;
+  private end!: (error: Error) => void;
   private readonly worker: Worker;
   private readonly telemetryChannel = new MessageChannel();
   /** Prepared, and not terminated: control calls reach it. */
@@ -31,7 +67,11 @@ export class NodeWorkerHandle {
       name: `broker-${nodeId}`,
     });
     this.worker.addEventListener("error", (event) => events.error(event.message));
-    this.remote = Comlink.wrap<NodeWorkerApi>(this.worker);
+    this.proxy = Comlink.wrap<NodeWorkerApi>(this.worker);
+    this.ended = new Promise<never>((_resolve, reject) => (this.end = reject));
+    // Callers see the rejection through their own calls; the promise itself needs no handler.
+    this.ended.catch(() => {});
+    this.remote = failingOnEnd(this.proxy, this.ended, () => this.terminated);
     this.telemetryChannel.port1.onmessage = (event: MessageEvent<TelemetryBatch>) =>
       events.telemetry(event.data);
   }
@@ -52,8 +92,9 @@ export class NodeWorkerHandle {
     if (this.terminated) return;
     this.terminated = true;
     this.ready = false;
-    this.remote[Comlink.releaseProxy]();
+    this.proxy[Comlink.releaseProxy]();
     this.worker.terminate();
+    this.end(new NodeWorkerEndedError(this.nodeId));
     this.telemetryChannel.port1.close();
   }
 }

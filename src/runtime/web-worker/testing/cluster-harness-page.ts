@@ -66,6 +66,17 @@ const harness = {
   },
   probeOutcome: (id: number) => pendingProbes.get(id) ?? null,
   kill: (nodeId: number) => current().kill(nodeId),
+  /** Asks the node's status and kills it before it can answer: how the question ended. */
+  async statusAcrossKill(nodeId: number): Promise<string> {
+    const asked = current()
+      .status(nodeId)
+      .then(
+        () => "answered",
+        (error: unknown) => `failed: ${String(error)}`,
+      );
+    await current().kill(nodeId);
+    return asked;
+  },
   restart: (nodeId: number) => current().restart(nodeId),
   shutdown: (nodeId: number) => current().shutdownNode(nodeId),
   addNode: () => current().addNode(),
