@@ -1,6 +1,6 @@
 /**
  * Leader elections an operator asks for (ElectLeaders, kafka-leader-election.sh) and the
- * controller's periodic preferred-leader rebalance.
+ * controller's periodic check of leadership (unclean elections, preferred-leader rebalance).
  *
  * PREFERRED moves leadership to the partition's first replica when that broker is active and
  * in the ISR. UNCLEAN gives a leaderless partition any live replica, even one outside the
@@ -139,15 +139,54 @@ function electLeader(
 }
 
 /**
- * The periodic rebalance (auto.leader.rebalance.enable): for each broker whose share of
- * preferred partitions it does not lead is above leader.imbalance.per.broker.percentage,
- * give those partitions back to it where it is active and in the ISR. `more` is true when
- * the bound on elections per run left some for the next run.
+ * The controller's periodic check of leadership, every leader.imbalance.check.interval.seconds:
+ * first a leaderless partition whose topic allows unclean.leader.election.enable gets any
+ * live replica as leader (the setting may have been turned on after the partition lost its
+ * last in-sync replica); then, with auto.leader.rebalance.enable, the preferred-leader
+ * rebalance. `more` is true when the bound on elections per run left some for the next run.
  */
-export function decideLeaderRebalance(
+export function decideLeaderAdjustments(
   state: ControllerState,
   maxElections = MAX_RECORDS_PER_OPERATION,
 ): Decision<{ more: boolean }> {
+  const records: MetadataRecord[] = [];
+  let more = electUncleanLeaders(state, records, maxElections);
+  if (!more && state.config.boolean("auto.leader.rebalance.enable")) {
+    more = rebalanceLeaders(state, records, maxElections);
+  }
+  return decided(records, { more });
+}
+
+/** Unclean elections for the leaderless partitions that allow them; true when bounded. */
+function electUncleanLeaders(
+  state: ControllerState,
+  records: MetadataRecord[],
+  maxElections: number,
+): boolean {
+  for (const { topic, partition } of state.partitions()) {
+    if (partition.leader !== NO_LEADER || !state.uncleanElectionEnabled(topic.name)) continue;
+    const change = buildPartitionChange({
+      partition,
+      isAcceptableLeader: (id) => state.isActiveBroker(id),
+      election: "unclean",
+    });
+    if (change === null || change.leader < 0) continue;
+    if (records.length >= maxElections) return true;
+    records.push({ type: "PartitionChangeRecord", data: change });
+  }
+  return false;
+}
+
+/**
+ * The preferred-leader rebalance: for each broker whose share of preferred partitions it
+ * does not lead is above leader.imbalance.per.broker.percentage, give those partitions back
+ * to it where it is active and in the ISR. True when bounded.
+ */
+function rebalanceLeaders(
+  state: ControllerState,
+  records: MetadataRecord[],
+  maxElections: number,
+): boolean {
   const allowedRatio = state.config.number("leader.imbalance.per.broker.percentage") / 100;
   const preferredBy = new Map<number, { topic: TopicImage; partition: PartitionImage }[]>();
   for (const entry of state.partitions()) {
@@ -155,18 +194,13 @@ export function decideLeaderRebalance(
     if (preferred === undefined) continue;
     preferredBy.set(preferred, [...(preferredBy.get(preferred) ?? []), entry]);
   }
-  const records: MetadataRecord[] = [];
-  let more = false;
   for (const [brokerId, partitions] of [...preferredBy].sort(([a], [b]) => a - b)) {
     const notLed = partitions.filter(({ partition }) => partition.leader !== brokerId);
     if (notLed.length / partitions.length <= allowedRatio || !state.isActiveBroker(brokerId))
       continue;
     for (const { partition } of notLed) {
       if (!partition.isr.includes(brokerId)) continue;
-      if (records.length >= maxElections) {
-        more = true;
-        break;
-      }
+      if (records.length >= maxElections) return true;
       const change = buildPartitionChange({
         partition,
         isAcceptableLeader: (id) => state.isActiveBroker(id),
@@ -176,5 +210,5 @@ export function decideLeaderRebalance(
         records.push({ type: "PartitionChangeRecord", data: change });
     }
   }
-  return decided(records, { more });
+  return false;
 }

@@ -140,6 +140,35 @@ describe("unclean leader election on failover", () => {
     await loseBroker(h, 1);
     expect(h.partition("t", 0).leader).toBe(NO_LEADER);
   });
+  it("turned on for a partition already leaderless, elects at the next leader.imbalance.check.interval.seconds", async () => {
+    const h = await cluster([[1, 2]], {
+      "leader.imbalance.check.interval.seconds": "60",
+      "auto.leader.rebalance.enable": "false",
+    });
+    await shrinkIsr(h, 0, [1]);
+    await loseBroker(h, 1);
+    await h.call(ApiKey.IncrementalAlterConfigs, {
+      ...defaultIncrementalAlterConfigsRequest(),
+      resources: [
+        {
+          resourceType: ConfigResourceType.TOPIC,
+          resourceName: "t",
+          configs: [
+            {
+              name: "unclean.leader.election.enable",
+              configOperation: ConfigOperation.SET,
+              value: "true",
+            },
+          ],
+        },
+      ],
+    });
+    expect(h.partition("t", 0).leader).toBe(NO_LEADER);
+    h.clock.advance(60_000);
+    await h.heartbeatAll([2, 3]);
+    await h.tick();
+    expect(h.partition("t", 0)).toMatchObject({ leader: 2, isr: [2], leaderRecoveryState: 1 });
+  });
 });
 
 describe("ElectLeaders", () => {

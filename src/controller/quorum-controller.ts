@@ -21,7 +21,7 @@ import { anyStaleBroker, decideFenceStaleBroker } from "./broker-heartbeat.ts";
 import { createControllerHandlers } from "./controller-handlers.ts";
 import type { ControllerOperation, ControllerOperations } from "./controller-operation.ts";
 import { ControllerState } from "./controller-state.ts";
-import { decideLeaderRebalance } from "./elect-leaders.ts";
+import { decideLeaderAdjustments } from "./elect-leaders.ts";
 import type { MetadataLog } from "./metadata-log.ts";
 import { OperationQueue } from "./operation-queue.ts";
 
@@ -101,7 +101,10 @@ export class QuorumController implements ControllerOperations {
     return this.term?.state.image ?? null;
   }
 
-  /** Fence brokers whose session expired; every leader.imbalance.check.interval.seconds, rebalance leaders. */
+  /**
+   * Fence brokers whose session expired; every leader.imbalance.check.interval.seconds,
+   * adjust leaders (unclean elections where allowed, the preferred-leader rebalance).
+   */
   tick(): void {
     const term = this.term;
     if (term === null) return;
@@ -116,15 +119,11 @@ export class QuorumController implements ControllerOperations {
         },
       );
     }
-    if (
-      !term.rebalanceQueued &&
-      state.config.boolean("auto.leader.rebalance.enable") &&
-      state.nowMs() >= term.nextRebalanceMs
-    ) {
+    if (!term.rebalanceQueued && state.nowMs() >= term.nextRebalanceMs) {
       term.rebalanceQueued = true;
       void this.submitTask(
         term,
-        () => decideLeaderRebalance(state),
+        () => decideLeaderAdjustments(state),
         (result) => {
           term.rebalanceQueued = false;
           // Elections left over for the bound run on the next tick.
