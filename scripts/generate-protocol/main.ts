@@ -1,7 +1,7 @@
 /**
- * `npm run gen:protocol`: reads Kafka's JSON specs from ../shared/kafka-protocol (or
+ * `npm run gen:protocol`: reads Kafka's JSON specs from kafka-protocol/ (or
  * KAFKA_PROTOCOL_DIR) and writes src/protocol/generated/. The output is committed so the
- * project builds without the specs.
+ * build does not run the generator; a test checks it matches the specs.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -12,7 +12,7 @@ import { buildMessage, type MessageModel } from "./model.ts";
 import { readSpec } from "./spec.ts";
 
 const root = resolve(import.meta.dirname, "../..");
-export const DEFAULT_SPEC_DIR = resolve(process.env.KAFKA_PROTOCOL_DIR ?? join(root, "../shared/kafka-protocol"));
+export const DEFAULT_SPEC_DIR = resolve(process.env.KAFKA_PROTOCOL_DIR ?? join(root, "kafka-protocol"));
 export const DEFAULT_OUT_DIR = join(root, "src/protocol/generated");
 
 export function kebab(name: string): string {
