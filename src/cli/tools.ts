@@ -5,6 +5,7 @@ import { consoleProducerTool } from "./console-producer/console-producer.ts";
 import { consumerGroupsTool } from "./consumer-groups/consumer-groups.ts";
 import { dumpLogTool } from "./dump-log/dump-log.ts";
 import type { Tool } from "./framework/tool.ts";
+import { leaderElectionTool } from "./leader-election/leader-election.ts";
 import { metadataQuorumTool } from "./metadata-quorum/metadata-quorum.ts";
 import { consumerPerfTool } from "./perf/consumer-perf-test.ts";
 import { producerPerfTool } from "./perf/producer-perf-test.ts";
@@ -21,5 +22,6 @@ export const TOOLS: ReadonlyMap<string, Tool> = new Map(
     topicsTool,
     configsTool,
     consumerGroupsTool,
+    leaderElectionTool,
   ].map((tool) => [tool.name, tool]),
 );

@@ -10,6 +10,7 @@
 import type { FileSystem } from "../../log/fs/file-system.ts";
 import { javaSplit } from "../topics/topic-arguments.ts";
 import { JavaException, illegalArgument } from "../framework/java-exception.ts";
+import { readTextFile } from "../framework/tool-files.ts";
 
 /** Kafka's lookahead: the separator is followed by no ']' before the next '[' or the end. */
 const OUTSIDE_BRACKETS = "(?=[^\\]]*(?:\\[|$))";
@@ -53,17 +54,8 @@ export async function readPropertiesFile(
   files: FileSystem,
   path: string,
 ): Promise<Map<string, string>> {
-  let text: string;
-  try {
-    const file = await files.open(path);
-    try {
-      text = new TextDecoder().decode(file.read(0, file.size()));
-    } finally {
-      await file.close();
-    }
-  } catch {
-    throw new JavaException("NoSuchFileException", path);
-  }
+  const text = await readTextFile(files, path);
+  if (text === null) throw new JavaException("NoSuchFileException", path);
   const properties = parseProperties(text);
   validateKeys(properties.keys());
   return properties;

@@ -20,6 +20,7 @@ import type { OptionParser, ParsedOptions } from "../framework/option-parser.ts"
 import type { Tool, ToolIo } from "../framework/tool.ts";
 import { openAdminSession, type AdminSession } from "../framework/admin-session.ts";
 import { JavaException, printStackTrace } from "../framework/java-exception.ts";
+import { readTextFile } from "../framework/tool-files.ts";
 import {
   ACTIONS,
   CONSUMER_GROUPS_DESCRIPTION,
@@ -60,15 +61,8 @@ async function describe(session: AdminSession, options: ParsedOptions, io: ToolI
 async function readResetPlan(options: ParsedOptions, io: ToolIo): Promise<ResetPlan | null> {
   const path = options.valueOf("from-file");
   if (path === undefined) return null;
-  let csv: string;
-  try {
-    const file = await io.files.open(path);
-    try {
-      csv = new TextDecoder().decode(file.read(0, file.size()));
-    } finally {
-      await file.close();
-    }
-  } catch {
+  const csv = await readTextFile(io.files, path);
+  if (csv === null) {
     throw new JavaException("RuntimeException", `java.nio.file.NoSuchFileException: ${path}`);
   }
   return parseResetPlan(csv, options.valuesOf("group"));

@@ -124,6 +124,18 @@ const KAFKA_EXCEPTIONS = new Map<number, [string, string]>([
     ErrorCode.THROTTLING_QUOTA_EXCEEDED,
     ["ThrottlingQuotaExceededException", "The throttling quota has been exceeded."],
   ],
+  [
+    ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE,
+    ["PreferredLeaderNotAvailableException", "The preferred leader was not available."],
+  ],
+  [
+    ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE,
+    ["EligibleLeadersNotAvailableException", "Eligible topic partition leaders are not available."],
+  ],
+  [
+    ErrorCode.ELECTION_NOT_NEEDED,
+    ["ElectionNotNeededException", "Leader election not needed for topic partition."],
+  ],
 ]);
 
 /** The exception Kafka's client raises for `errorCode`, with `message` or the default one. */
