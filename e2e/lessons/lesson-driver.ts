@@ -81,7 +81,7 @@ export async function takeLesson(page: Page, lessonId: string, taking: LessonTak
     const stepId = (await item.getAttribute("data-testid"))!.slice("lesson-step-".length);
     const move = taking.moves?.[stepId];
     if (move) await move(page);
-    else await showMeUnlessDone(page, item);
+    else await showMeUnlessDone(page, item, index);
     await waitForDone(page, item, taking.stepTimeoutMs ?? 60_000);
     await taking.afterStep?.(stepId);
   }
@@ -89,11 +89,16 @@ export async function takeLesson(page: Page, lessonId: string, taking: LessonTak
 }
 
 /**
- * Clicks the current step's "Show me", unless the cluster completed the step first (its
- * check can pass as soon as the step becomes current, and then the button is gone).
+ * Clicks "Show me" while step `index` is current, unless the cluster completed the step
+ * first (its check can pass as soon as the step becomes current, and then the button is
+ * gone). The panel must still be on that step when the button is found, and a press that
+ * arrives just after the step completed does nothing (the page sends the step it was
+ * pressed for), so the next step is never shown by mistake.
  */
-async function showMeUnlessDone(page: Page, item: ReturnType<Page["getByTestId"]>) {
-  const showMe = page.getByTestId("lesson-panel").getByRole("button", { name: "Show me" });
+async function showMeUnlessDone(page: Page, item: ReturnType<Page["getByTestId"]>, index: number) {
+  const showMe = page
+    .locator(`[data-testid="lesson-panel"][data-step="${index}"]`)
+    .getByRole("button", { name: "Show me" });
   for (;;) {
     if ((await item.getAttribute("data-state")) === "done") return;
     try {

@@ -4,8 +4,8 @@
  * in-browser cluster and print Kafka's output, and what they do shows on the canvas by
  * itself: a topic created in the terminal appears, records produced there move its
  * partitions' high watermarks, a console consumer's group appears. Also: typed lines as a
- * producer's input ended by Ctrl-D, an error as Kafka prints it, ↑ history, Tab completion,
- * and Ctrl-C stopping a consumer that would read for ever.
+ * producer's input ended by Ctrl-D, a preferred leader election, an error as Kafka prints
+ * it, ↑ history, Tab completion, and Ctrl-C stopping a consumer that would read for ever.
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, openPlayground, test } from "./playground-fixture.ts";
@@ -118,6 +118,14 @@ test("the terminal runs Kafka's tools against the cluster, and the canvas shows 
   );
   await expect(output).toContainText("Dynamic configs for topic from-terminal are:");
   await expect(output).toContainText("retention.ms=3600000 sensitive=false");
+
+  // kafka-leader-election asks the controller for a preferred leader.
+  await terminal.run(
+    `kafka-leader-election.sh ${SERVER} --election-type preferred --topic from-terminal --partition 0`,
+  );
+  await expect(output).toContainText(
+    /(Successfully completed leader election \(PREFERRED\)|Valid replica already elected) for partitions from-terminal-0/,
+  );
 
   // An error as Kafka prints it: the message on standard output, the logged exception in red.
   await terminal.run(CREATE, 1);

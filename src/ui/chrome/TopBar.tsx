@@ -42,9 +42,16 @@ export function TopBar() {
         <ShareButton />
         <LanguageSelect />
         <ThemeToggle />
-        <button type="button" onClick={() => openDialog({ kind: "settings" })}>
+        <button
+          type="button"
+          aria-label={t("topbar.settings")}
+          title={t("topbar.settings")}
+          onClick={() => openDialog({ kind: "settings" })}
+        >
           <GearIcon />
-          {t("topbar.settings")}
+          <span className="top-bar-word" aria-hidden="true">
+            {t("topbar.settings")}
+          </span>
         </button>
       </div>
       {paused && (

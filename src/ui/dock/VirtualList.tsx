@@ -95,7 +95,9 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const { start, end } = visibleRows(view.top, view.height, rowHeight, items.length);
 
   const onScroll = () => {
-    const element = scroller.current!;
+    // A scroll event can arrive after the list left the page (its dock tab closed).
+    const element = scroller.current;
+    if (element === null) return;
     anchor.current = anchorAt(items, keyOf, element.scrollTop, rowHeight);
     setView({ top: element.scrollTop, height: element.clientHeight });
     if (follow)

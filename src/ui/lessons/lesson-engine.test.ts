@@ -122,6 +122,17 @@ describe("LessonEngine", () => {
     expect(loadProgress(storage)).toEqual({ completed: ["speed"], current: null });
   });
 
+  it("ignores a Show me pressed for a step the cluster has already completed", async () => {
+    await engine.start("speed");
+    store.setState({ speed: 2 });
+    await untilState(store, (s) => s.lessonRun?.stepIndex === 1, "step two", 2_000);
+    // The press was for step 0; doing step 1 instead would fail it here.
+    await engine.showMe(0);
+    expect(run()).toMatchObject({ stepIndex: 1, status: "running", error: null });
+    await engine.showMe(1);
+    expect(run()).toMatchObject({ status: "failed" });
+  });
+
   it("reports a failed show-me in words and lets the learner retry the step", async () => {
     store.setState({ speed: 2 });
     await engine.start("speed");

@@ -100,11 +100,16 @@ export class LessonEngine {
     await this.beginStep(lesson, run.stepIndex, this.reset());
   }
 
-  /** Does the current step with the page's actions; the step's check still decides. */
-  async showMe(): Promise<void> {
+  /**
+   * Does the current step with the page's actions; the step's check still decides. A press
+   * meant for step `stepIndex` that arrives after the cluster completed it does nothing:
+   * it must not do the next step for the learner.
+   */
+  async showMe(stepIndex?: number): Promise<void> {
     const run = this.store.getState().lessonRun;
     const lesson = run && this.lesson(run.lessonId);
     if (!run || !lesson || run.status !== "running") return;
+    if (stepIndex !== undefined && stepIndex !== run.stepIndex) return;
     const epoch = this.epoch;
     await this.baselineTaken;
     if (epoch !== this.epoch) return;

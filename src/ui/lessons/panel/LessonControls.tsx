@@ -44,7 +44,7 @@ export function LessonControls({ run, lesson }: { run: LessonRun; lesson: Lesson
         aria-busy={busy}
         title={t("lessons.action.showMeTitle")}
         onClick={() => {
-          if (canShowMe(run.status)) void engine.showMe();
+          if (canShowMe(run.status)) void engine.showMe(run.stepIndex);
         }}
       >
         <ShowMeIcon />
