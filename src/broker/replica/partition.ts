@@ -35,7 +35,7 @@ export class Partition {
   constructor(
     readonly topic: string,
     readonly partition: number,
-    public topicId: Uuid,
+    public readonly topicId: Uuid,
     readonly log: PartitionLog,
     readonly producers: ProducerStateManager,
     checkpointedHighWatermark: bigint,

@@ -275,24 +275,35 @@ export class ReplicaManager {
         if (!state.replicas.includes(this.nodeId)) continue;
         const key = partitionKey(topic.name, state.partition);
         wanted.add(key);
-        const partition =
-          this.partitions.get(key) ??
-          (await this.openPartitionIfOnline(topic.name, topic.id, state));
+        let partition = this.partitions.get(key) ?? null;
+        // The topic was deleted and made again under its name while this broker was behind
+        // (both in one image): the partition is another one (KIP-516's topic ids), and the
+        // old log with its records goes before the new one opens empty.
+        if (partition !== null && partition.topicId !== topic.id) {
+          await this.removePartition(key, partition);
+          partition = null;
+        }
+        partition ??= await this.openPartitionIfOnline(topic.name, topic.id, state);
         // Its log dir is offline: Kafka marks the replica offline and serves nothing of it.
         if (partition === null) continue;
-        partition.topicId = topic.id;
         partition.log.setConfig(logConfigOf(this.topicConfig(topic.name)));
         this.applyRole(partition, state, now);
       }
     }
     for (const [key, partition] of [...this.partitions]) {
-      if (wanted.has(key)) continue;
-      this.partitions.delete(key);
-      partition.role = "none";
-      this.partitionChanged(partition);
-      await this.options.logs.delete(partition.topic, partition.partition);
-      this.emitRole(partition);
+      if (!wanted.has(key)) await this.removePartition(key, partition);
     }
+  }
+
+  /** A partition this broker no longer hosts: its waiters answered, its log deleted. */
+  private async removePartition(key: string, partition: Partition): Promise<void> {
+    this.partitions.delete(key);
+    // A later partition of that name starts from its own HW, not this one's checkpoint.
+    this.checkpointedHighWatermarks.delete(key);
+    partition.role = "none";
+    this.partitionChanged(partition);
+    await this.options.logs.delete(partition.topic, partition.partition);
+    this.emitRole(partition);
   }
 
   private applyRole(partition: Partition, state: PartitionImage, now: number): void {

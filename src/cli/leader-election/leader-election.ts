@@ -9,6 +9,7 @@
  * command line, a bad JSON file, a failed call, partitions that could not be elected) is
  * the exception's message, then the exception, on standard error, with exit code 1.
  */
+import type { ElectionResult } from "../../client/admin/admin-types.ts";
 import { javaExceptionOf } from "../framework/admin-failures.ts";
 import { openAdminSession } from "../framework/admin-session.ts";
 import { FAILURE, maybePrintHelpOrVersion, SUCCESS } from "../framework/command-line-utils.ts";
@@ -54,7 +55,7 @@ async function electLeaders(
   const session = openAdminSession(bootstrapServers, io.connect, {
     "default.api.timeout.ms": TIMEOUT_MS,
   });
-  let results;
+  let results: ElectionResult[];
   try {
     results = await session.admin.electLeaders({
       electionType: electionType.id,
