@@ -45,8 +45,8 @@ interface ActiveTerm {
   /** Has this term written anything (not yet known to be committed)? */
   wrote: boolean;
   fencingQueued: boolean;
-  rebalanceQueued: boolean;
-  nextRebalanceMs: number;
+  leaderCheckQueued: boolean;
+  nextLeaderCheckMs: number;
 }
 
 interface Outcome<Response> {
@@ -87,8 +87,8 @@ export class QuorumController implements ControllerOperations {
       state,
       wrote: false,
       fencingQueued: false,
-      rebalanceQueued: false,
-      nextRebalanceMs: clock.nowMs() + intervalMs,
+      leaderCheckQueued: false,
+      nextLeaderCheckMs: clock.nowMs() + intervalMs,
     };
   }
 
@@ -119,16 +119,17 @@ export class QuorumController implements ControllerOperations {
         },
       );
     }
-    if (!term.rebalanceQueued && state.nowMs() >= term.nextRebalanceMs) {
-      term.rebalanceQueued = true;
+    if (!term.leaderCheckQueued && state.nowMs() >= term.nextLeaderCheckMs) {
+      term.leaderCheckQueued = true;
       void this.submitTask(
         term,
         () => decideLeaderAdjustments(state),
         (result) => {
-          term.rebalanceQueued = false;
+          term.leaderCheckQueued = false;
           // Elections left over for the bound run on the next tick.
           const intervalMs = state.config.number("leader.imbalance.check.interval.seconds") * 1000;
-          term.nextRebalanceMs = result?.more === true ? state.nowMs() : state.nowMs() + intervalMs;
+          term.nextLeaderCheckMs =
+            result?.more === true ? state.nowMs() : state.nowMs() + intervalMs;
         },
       );
     }
